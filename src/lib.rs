@@ -56,6 +56,7 @@ pub mod gazetteer;
 pub mod segment;
 mod span;
 mod tagger;
+pub mod tsv;
 
 pub use crate::claims::ClaimTagger;
 pub use crate::document::{
