@@ -163,6 +163,15 @@ impl<'a> Sent<'a> {
         // Mentions → token ranges.
         let mut mtok = Vec::with_capacity(mentions.len());
         for (mi, m) in mentions.iter().enumerate() {
+            // "pro-Russian hacktivists" do not name Russia.
+            let lead = text
+                .get(m.span.start.saturating_sub(5)..m.span.start)
+                .unwrap_or("");
+            let lead = lead.to_ascii_lowercase();
+            if lead.ends_with("pro-") || lead.ends_with("anti-") {
+                mtok.push((NONE, NONE));
+                continue;
+            }
             let first = tok_at(&toks, m.span.start);
             let mut last = NONE;
             let mut j = first;
@@ -317,15 +326,41 @@ impl<'a> Sent<'a> {
         self.mtok.get(m).is_some_and(|r| r.0 != NONE)
     }
 
-    /// A comma between two mentions (a list).
+    /// A comma between two mentions of a list that ends with "and"/"or"
+    /// ("Norway, Finland and Denmark"; not "Kazakhstan's ministry,
+    /// Microsoft said").
     fn list_comma(&self, i: usize) -> bool {
-        i > 0
-            && i + 1 < self.n()
-            && self.toks[i - 1].ment != NONE
-            && (self.toks[i + 1].ment != NONE
-                || (self.toks[i + 1].word
-                    && matches!(self.lw(i + 1), "and" | "or")
-                    && self.toks.get(i + 2).is_some_and(|t| t.ment != NONE)))
+        if i == 0 || i + 1 >= self.n() || self.toks[i - 1].ment == NONE {
+            return false;
+        }
+        let mut j = i + 1;
+        if self.toks[j].word && matches!(self.lw(j), "and" | "or") {
+            return self.toks.get(j + 1).is_some_and(|t| t.ment != NONE);
+        }
+        // walk the list: mention (, mention)* (and|or) mention
+        for _ in 0..8 {
+            let m = self.toks.get(j).map_or(NONE, |t| t.ment);
+            if m == NONE || !self.ment_ok(m) {
+                return false;
+            }
+            j = self.mtok[m].1 + 1;
+            match self.toks.get(j) {
+                Some(t) if t.comma => {
+                    j += 1;
+                    if self.toks.get(j).is_some_and(|t| t.word)
+                        && matches!(self.lw(j), "and" | "or")
+                    {
+                        j += 1;
+                        return self.toks.get(j).is_some_and(|t| t.ment != NONE);
+                    }
+                }
+                Some(t) if t.word && matches!(self.lw(j), "and" | "or") => {
+                    return self.toks.get(j + 1).is_some_and(|t| t.ment != NONE);
+                }
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// True when mention `m` is what was attacked ("the attack on X").
@@ -362,11 +397,14 @@ impl<'a> Sent<'a> {
         let l = self.mtok[m].1;
         let mut j = l + 1;
         let mut steps = 0;
-        while j < self.n() && steps < 4 {
+        while j < self.n() && steps < 6 {
             if self.is_report_tok(j) {
                 return true;
             }
-            if !(self.toks[j].poss || self.is(j, word::ORG | word::ACTOR)) {
+            if !(self.toks[j].poss
+                || self.toks[j].ment != NONE
+                || self.is(j, word::ORG | word::ACTOR))
+            {
                 return false;
             }
             j += 1;
@@ -522,8 +560,15 @@ impl<'a> Sent<'a> {
         if !t.word {
             return t.poss || matches!(self.lw(i), "-" | "$" | "." | "'");
         }
+        let hit_ok = t.hit != NONE && {
+            let h = self.hits[t.hit];
+            h.class == Class::Negator
+                || self.lex.cue_slots[h.slot]
+                    .iter()
+                    .any(|c| c.frame == Frame::Pre)
+        };
         t.hedge
-            || t.hit != NONE
+            || hit_ok
             || self.is(
                 i,
                 word::AUX | word::ACTOR | word::ORG | word::DET | word::TIME,
@@ -643,6 +688,13 @@ impl<'a> Sent<'a> {
                 if self.is(i, word::REL) {
                     return self.antecedent(i);
                 }
+                if t.hit != NONE
+                    && matches!(self.hits[t.hit].class, Class::Claim(_) | Class::Denial)
+                    && !self.subj_skip(i)
+                {
+                    // another claim's verb ("arrested a man suspected of")
+                    return None;
+                }
                 if !self.subj_skip(i) {
                     // a noun or two of the subject ("a North Korean
                     // programmer was indicted")
@@ -737,6 +789,21 @@ impl<'a> Sent<'a> {
     /// The subject of the verb (or cue) starting at token `v`: back to the
     /// previous boundary.
     fn subject_before(&self, v: usize) -> Speaker {
+        // A pronoun right before the verb is its subject ("an actor it
+        // believes is ...").
+        let mut p = v;
+        while p > 0
+            && (self.adverb(p - 1) || self.is(p - 1, word::AUX) && !self.is_negator_tok(p - 1))
+        {
+            p -= 1;
+        }
+        if p > 0 && matches!(self.lw(p - 1), "it" | "they" | "we" | "he" | "she") {
+            return Speaker {
+                anaphor: true,
+                clause: Some((p - 1, v.saturating_sub(1).max(p - 1))),
+                ..Speaker::default()
+            };
+        }
         let mut i = v;
         let mut skip = Vec::new();
         let mut words = 0;
@@ -809,10 +876,23 @@ impl<'a> Sent<'a> {
         if sp.found() && !sp.elided {
             return sp;
         }
-        // Inverted: ', said X' / '" said X'.
-        if hit.ts > 0 && (self.toks[hit.ts - 1].comma || self.toks[hit.ts - 1].quote) {
+        // Inverted: ', said X' / '" said X' (finite verbs only, a short
+        // phrase that ends the clause).
+        if hit.ts > 0
+            && (self.toks[hit.ts - 1].comma || self.toks[hit.ts - 1].quote)
+            && hit.te - hit.ts == 1
+            && matches!(
+                self.lw(hit.ts),
+                "said" | "says" | "told" | "added" | "wrote" | "warned"
+            )
+        {
             let after = self.np_after(hit.te);
-            if after.found() {
+            let end = after.clause.map_or(hit.te, |c| c.1 + 1);
+            let closes = end >= self.n()
+                || self.toks[end].comma
+                || self.toks[end].hard
+                || self.lw(end) == ".";
+            if after.found() && closes {
                 return after;
             }
         }
@@ -859,7 +939,9 @@ impl<'a> Sent<'a> {
             }
             if t.comma {
                 if let Some(k) = self.skippable_segment(i) {
-                    if self.is(k + 1, word::REL) {
+                    // a parenthetical ("which the UN has said ...", "the
+                    // group that officials say ...") governs nothing after it
+                    if (k + 1..i).any(|j| self.is(j, word::REL)) {
                         i = k + 1;
                         continue;
                     }
@@ -897,19 +979,23 @@ impl<'a> Sent<'a> {
                 if words > 10 {
                     return None;
                 }
-                let mut sp = self.report_speaker(h);
+                let mut sp = if words > 0 {
+                    // the phrase between the boundary and the verb speaks
+                    let p = self.speaker_np(boundary + 1, hit.ts, &[]);
+                    if p.found() {
+                        p
+                    } else {
+                        self.report_speaker(h)
+                    }
+                } else {
+                    self.report_speaker(h)
+                };
                 let s0 = (boundary + 1).min(hit.ts);
                 let end = sp
                     .clause
                     .map_or(hit.te.saturating_sub(1), |c| c.1.max(hit.te - 1));
                 sp.clause = Some((s0, end));
                 return Some((h, sp));
-            }
-            if t.hit != NONE
-                && matches!(self.hits[t.hit].class, Class::Claim(_) | Class::Denial)
-                && boundary != NONE
-            {
-                return None;
             }
             j += 1;
         }
@@ -1040,13 +1126,13 @@ impl<'a> Sent<'a> {
     }
 
     fn cyber_word(&self, i: usize) -> bool {
-        self.is(i, word::EVENT)
+        self.is(i, word::EVENT | word::CYBER)
             || (self.is(i, word::ACTOR) && !self.is(i, word::ORG))
             || self.toks[i].ment != NONE && self.is_threat_actor(self.toks[i].ment)
     }
 
     fn ctx_near(&self, ts: usize, te: usize) -> bool {
-        let a = ts.saturating_sub(12);
+        let a = ts.saturating_sub(20);
         let b = (te + 12).min(self.n());
         (a..b).any(|i| self.cyber_word(i))
     }
@@ -1308,7 +1394,9 @@ impl<'a> Sent<'a> {
                 } else {
                     self.find_obj(hit.te, NONE, cue.flags, legal).or_else(|| {
                         let object_follows = hit.te < self.n()
-                            && (self.is(hit.te, word::DET) || self.toks[hit.te].ment != NONE);
+                            && (self.is(hit.te, word::DET)
+                                || self.toks[hit.te].ment != NONE
+                                || matches!(self.lw(hit.te), "him" | "her" | "them" | "us"));
                         if self.lw(hit.te - 1).ends_with("ed") && !object_follows {
                             passive = true;
                             self.find_subj(hit.ts, legal)
@@ -1343,6 +1431,7 @@ impl<'a> Sent<'a> {
         if f & flag::ACTOR != 0 {
             let ok = match cue.frame {
                 Frame::Pre => self.actor_after(hit.te),
+                // "North Korea had stolen $3 billion in crypto assets"
                 Frame::Subj => true,
                 _ => self.group_actor_like(&accused),
             };
@@ -1354,7 +1443,9 @@ impl<'a> Sent<'a> {
             let g_ok = self.group_actor_like(&accused)
                 || accused
                     .last()
-                    .is_some_and(|&m| self.actor_after(self.mtok[m].1 + 1));
+                    .is_some_and(|&m| self.actor_after(self.mtok[m].1 + 1))
+                // "North Korea had stolen $3 billion in crypto assets"
+                || (hit.te..(hit.te + 8).min(self.n())).any(|i| self.cyber_word(i));
             if !g_ok {
                 return None;
             }
@@ -1451,7 +1542,8 @@ impl<'a> Sent<'a> {
             } else {
                 self.agent(hit.ts)
             };
-            if !sp.ents.is_empty() {
+            // Threat actors are what speakers talk about, not speakers.
+            if sp.ents.iter().any(|&m| !self.is_threat_actor(m)) {
                 primary = Some(self.entities(&sp.ents));
                 break;
             }
@@ -1516,7 +1608,7 @@ impl<'a> Sent<'a> {
         let mut source = None;
         let mut anaphor = false;
         let post = self.post_report(c.core.1 + 1);
-        let left = self.left_report(c.core.0.min(hit_ts), 60);
+        let left = self.left_report(hit_ts, 60);
         let mut attributor: Option<Vec<Entity>> = None;
         let mut clauses = Vec::new();
         let agentive = cue.flags & flag::AGENT != 0 || c.denial && cue.frame == Frame::Subj;
@@ -1543,7 +1635,10 @@ impl<'a> Sent<'a> {
             } else if sp.source.is_some() {
                 source = sp.source;
             } else if sp.elided {
-                attributor = primary.map(<[Entity]>::to_vec);
+                attributor = primary.map(<[Entity]>::to_vec).or_else(|| {
+                    let cs = self.clause_subject(hit_ts);
+                    (!cs.ents.is_empty()).then(|| self.entities(&cs.ents))
+                });
             }
         } else if !c.denial {
             // Inside the object of an agentive cue of the same clause that
