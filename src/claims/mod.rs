@@ -169,7 +169,8 @@ impl ClaimTagger {
             rules::remember_opening_subject(context, text, sentence, mentions);
             return Vec::new();
         }
-        let sent = rules::Sent::new(&self.lex, text, sentence, mentions, &hits);
+        let mut sent = rules::Sent::new(&self.lex, text, sentence, mentions, &hits);
+        sent.doc_claims = context.claims_seen;
         if !rules::has_claim_cue(&self.lex, &hits) {
             // Only reporting verbs: remember the speaker.
             sent.remember_speaker(context);

@@ -23,6 +23,8 @@ const MAX_CUE: usize = 80;
 pub struct ClaimContext {
     /// The entities of the last speaker named ("the Czech government said").
     pub(crate) speaker: Vec<Entity>,
+    /// Whether a claim was found in an earlier sentence.
+    pub(crate) claims_seen: bool,
 }
 
 /// A sentence without reporting verb that opens with a named entity
@@ -100,6 +102,8 @@ struct Cand {
     source: Option<(usize, usize)>,
     negated: bool,
     denial: bool,
+    /// The cue is a passive verb: its subject is no agent.
+    passive: bool,
     core: (usize, usize),
     clauses: Vec<(usize, usize)>,
     target: Option<(usize, usize)>,
@@ -116,6 +120,9 @@ pub(crate) struct Sent<'a> {
     hits: Vec<Hit>,
     hedges: Vec<HHit>,
     cyber: bool,
+    /// Whether an earlier sentence of the document made a claim (a denial
+    /// then needs no cyber word of its own: "Islamabad rejected the claim").
+    pub(crate) doc_claims: bool,
 }
 
 fn word_byte(c: Option<char>) -> bool {
@@ -266,6 +273,7 @@ impl<'a> Sent<'a> {
             hits,
             hedges,
             cyber,
+            doc_claims: false,
         }
     }
 
@@ -505,7 +513,7 @@ impl<'a> Sent<'a> {
                 let ok = if t.word {
                     matches!(self.lw(k), "and" | "or" | "the" | "both") || self.is(k, word::ORG)
                 } else {
-                    t.comma || t.poss || matches!(self.lw(k), "/" | "&")
+                    (t.comma && self.list_comma(k)) || t.poss || matches!(self.lw(k), "/" | "&")
                 };
                 if t.hard || !ok {
                     break 'outer;
@@ -1127,7 +1135,6 @@ impl<'a> Sent<'a> {
 
     fn cyber_word(&self, i: usize) -> bool {
         self.is(i, word::EVENT | word::CYBER)
-            || (self.is(i, word::ACTOR) && !self.is(i, word::ORG))
             || self.toks[i].ment != NONE && self.is_threat_actor(self.toks[i].ment)
     }
 
@@ -1279,7 +1286,7 @@ impl<'a> Sent<'a> {
                 let mut words = 0;
                 while k < self.n() && words < 8 {
                     let tk = &self.toks[k];
-                    if tk.hard || tk.comma {
+                    if tk.hard || tk.comma || matches!(self.lw(k), "." | "!" | "?") {
                         break;
                     }
                     if tk.word {
@@ -1347,13 +1354,26 @@ impl<'a> Sent<'a> {
         {
             return None;
         }
-        if cue.flags & flag::CYBER != 0 && !self.cyber {
-            return None;
-        }
+        // The cyber flag is checked once the accused is known: an
+        // intelligence agency or a threat actor accused makes the context.
         let mut cue_span = (hit.s, hit.e);
         let mut cue_tok = (hit.ts, hit.te);
         let mut passive = false;
+        let is_denial_cue = cue.class == Class::Denial;
         let accused: Option<Vec<usize>> = match cue.frame {
+            // "have been accused of", "was blamed for": the subject
+            Frame::Obj
+                if cue.flags & flag::AGENT != 0
+                    && self.passive_before(hit.ts)
+                    && matches!(self.lw(hit.te), "of" | "for" | "over" | "in") =>
+            {
+                if !self.cyber {
+                    // "the team was blamed for the defeat"
+                    return None;
+                }
+                passive = true;
+                self.find_subj(hit.ts, legal)
+            }
             Frame::Obj => self.find_obj(hit.te, NONE, cue.flags, legal),
             Frame::Subj => {
                 if cue.class == Class::Denial {
@@ -1365,7 +1385,12 @@ impl<'a> Sent<'a> {
             Frame::Pre => self.find_pre(&hit),
             Frame::Gap => {
                 let (ts, te) = self.find_tail(hit.te, &cue.tail)?;
-                let mut acc = self.find_obj(hit.te, ts, cue.flags, legal);
+                let mut acc = if is_denial_cue {
+                    // "rejects US accusations": the denier is the subject
+                    Some(Vec::new())
+                } else {
+                    self.find_obj(hit.te, ts, cue.flags, legal)
+                };
                 if cue.flags & flag::TO != 0 {
                     if let Some(after) = self.find_obj(te, NONE, cue.flags, legal) {
                         match &mut acc {
@@ -1453,7 +1478,19 @@ impl<'a> Sent<'a> {
         if f & flag::ACTOR_SUBJ != 0 && !self.actor_subj(hit.ts) {
             return None;
         }
-        if f & flag::CTX != 0 && !self.ctx_near(hit.ts, hit.te) {
+        if f & flag::CTX != 0 && !self.ctx_near(hit.ts, hit.te) && !(is_denial && self.doc_claims) {
+            return None;
+        }
+        if f & flag::CYBER != 0
+            && !self.cyber
+            && !(cue.class == Class::Claim(ClaimKind::Responsibility)
+                && accused.iter().any(|&m| {
+                    matches!(
+                        self.ments[m].entity.kind,
+                        EntityKind::Agency | EntityKind::ThreatActor
+                    )
+                }))
+        {
             return None;
         }
         if cue.frame == Frame::Pre && f & flag::ACTOR == 0 {
@@ -1487,15 +1524,10 @@ impl<'a> Sent<'a> {
             source: None,
             negated: is_denial || self.negated(hit.ts),
             denial: is_denial,
+            passive,
             core,
             clauses: Vec::new(),
             target,
-        })
-        .map(|mut c| {
-            if passive {
-                c.clauses.clear();
-            }
-            c
         })
     }
 
@@ -1580,6 +1612,9 @@ impl<'a> Sent<'a> {
             cands.push(c);
         }
         let cands = merge(cands);
+        if !cands.is_empty() {
+            ctx.claims_seen = true;
+        }
         // Context: the last named attributor, else the primary speaker.
         if let Some(c) = cands.iter().rev().find(|c| !c.attributor.is_empty()) {
             ctx.speaker = c.attributor.clone();
@@ -1611,7 +1646,8 @@ impl<'a> Sent<'a> {
         let left = self.left_report(hit_ts, 60);
         let mut attributor: Option<Vec<Entity>> = None;
         let mut clauses = Vec::new();
-        let agentive = cue.flags & flag::AGENT != 0 || c.denial && cue.frame == Frame::Subj;
+        let agentive = (cue.flags & flag::AGENT != 0 && !c.passive)
+            || c.denial && matches!(cue.frame, Frame::Subj | Frame::Gap);
         if agentive {
             let sp = self.agent(hit_ts);
             if let Some(cl) = sp.clause {
