@@ -116,7 +116,8 @@ impl ClaimTagger {
 
     /// Like [`ClaimTagger::tag_sentence`], carrying `context` from one
     /// sentence of a document to the next (the last named speaker, for "it
-    /// said" and "the agency said"). Call it on the sentences in order.
+    /// said" and "the agency said"). Call it on the sentences of one text,
+    /// in order, with a fresh context per text.
     ///
     /// ```
     /// use attribution_tagger::{ClaimContext, ClaimTagger, EntityInfo, EntityKind, Gazetteer, Span};
@@ -164,18 +165,14 @@ impl ClaimTagger {
         let Some(st) = text.get(sentence.range()) else {
             return Vec::new();
         };
-        let hits = rules::cue_hits(&self.lex, st);
-        if hits.is_empty() {
-            rules::remember_opening_subject(context, text, sentence, mentions);
+        if !rules::has_claim_cue(&self.lex, st, mentions) {
+            context.push_recent(sentence, mentions);
             return Vec::new();
         }
+        context.settle(&self.lex, text);
+        let hits = rules::cue_hits(&self.lex, st);
         let mut sent = rules::Sent::new(&self.lex, text, sentence, mentions, &hits);
         sent.doc_claims = context.claims_seen;
-        if !rules::has_claim_cue(&self.lex, &hits) {
-            // Only reporting verbs: remember the speaker.
-            sent.remember_speaker(context);
-            return Vec::new();
-        }
         sent.claims(index, context)
     }
 }

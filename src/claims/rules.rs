@@ -25,26 +25,42 @@ pub struct ClaimContext {
     pub(crate) speaker: Vec<Entity>,
     /// Whether a claim was found in an earlier sentence.
     pub(crate) claims_seen: bool,
+    /// The last sentences with mentions but no claim cue, whose speaker is
+    /// worked out only when a later claim sentence comes (most are never
+    /// needed).
+    pub(crate) recent: Vec<(Span, Vec<Mention>)>,
 }
 
-/// A sentence without reporting verb that opens with a named entity
-/// ("Britain's NCSC published an advisory."): remember it as the speaker a
-/// following "it said" refers to.
-pub(crate) fn remember_opening_subject(
-    ctx: &mut ClaimContext,
-    text: &str,
-    sentence: Span,
-    mentions: &[Mention],
-) {
-    let Some(first) = mentions.first() else {
-        return;
-    };
+impl ClaimContext {
+    /// Remembers a sentence without claim cues (the last three are kept).
+    pub(crate) fn push_recent(&mut self, sentence: Span, mentions: &[Mention]) {
+        if self.recent.len() == 3 {
+            self.recent.remove(0);
+        }
+        self.recent.push((sentence, mentions.to_vec()));
+    }
+
+    /// Works out the speaker of the remembered sentences, the latest first.
+    pub(crate) fn settle(&mut self, lex: &Lexicon, text: &str) {
+        for (span, ms) in self.recent.iter().rev() {
+            if let Some(e) = sentence_speaker(lex, text, *span, ms) {
+                self.speaker = e;
+                break;
+            }
+        }
+        self.recent.clear();
+    }
+}
+
+/// A named entity opening the sentence ("Britain's NCSC published ...").
+fn opening_subject(text: &str, sentence: Span, mentions: &[Mention]) -> Option<Vec<Entity>> {
+    let first = mentions.first()?;
     let lead = text.get(sentence.start..first.span.start).unwrap_or("x");
     if !(lead.is_empty() || lead == "The " || lead == "the ") {
-        return;
+        return None;
     }
     if first.entity.kind == EntityKind::ThreatActor {
-        return;
+        return None;
     }
     let mut ents = vec![Entity::from_mention(text, first)];
     if let Some(second) = mentions.get(1) {
@@ -53,7 +69,7 @@ pub(crate) fn remember_opening_subject(
             ents.push(Entity::from_mention(text, second));
         }
     }
-    ctx.speaker = ents;
+    Some(ents)
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -134,23 +150,84 @@ pub(crate) fn cue_hits(lex: &Lexicon, s: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for m in lex.cue_ac.find_iter(s) {
         let (a, b) = (m.start(), m.end());
-        let starts_with_hyphen = s.as_bytes().get(a) == Some(&b'-');
-        let before = s.get(..a).and_then(|p| p.chars().next_back());
-        let after = s.get(b..).and_then(|p| p.chars().next());
-        if (starts_with_hyphen || !word_byte(before)) && !word_byte(after) {
+        if whole_word(s, a, b) {
             out.push((a, b, m.pattern().as_usize()));
         }
     }
     out
 }
 
-/// True when any hit is a claim or denial cue.
-pub(crate) fn has_claim_cue(lex: &Lexicon, hits: &[(usize, usize, usize)]) -> bool {
-    hits.iter().any(|&(_, _, slot)| {
-        lex.cue_slots[slot]
-            .iter()
-            .any(|c| matches!(c.class, Class::Claim(_) | Class::Denial))
-    })
+fn whole_word(s: &str, a: usize, b: usize) -> bool {
+    let starts_with_hyphen = s.as_bytes().get(a) == Some(&b'-');
+    let before = s.get(..a).and_then(|p| p.chars().next_back());
+    let after = s.get(b..).and_then(|p| p.chars().next());
+    (starts_with_hyphen || !word_byte(before)) && !word_byte(after)
+}
+
+/// ASCII-case-insensitive substring test (`needle` is lowercase).
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    !n.is_empty() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// True when `s` (whose mentions are `mentions`) holds a claim or denial
+/// cue that the rules could accept: a gapped cue needs its tail later in
+/// the sentence, a `ctx` cue an attack or cyber word or a threat actor.
+pub(crate) fn has_claim_cue(lex: &Lexicon, s: &str, mentions: &[Mention]) -> bool {
+    let mut ctx: Option<bool> = None;
+    for m in lex.claim_ac.find_iter(s) {
+        let (a, b) = (m.start(), m.end());
+        if !whole_word(s, a, b) {
+            continue;
+        }
+        let slot = lex.claim_slot[m.pattern().as_usize()];
+        for cue in &lex.cue_slots[slot] {
+            if !matches!(cue.class, Class::Claim(_) | Class::Denial) {
+                continue;
+            }
+            if let Some(first) = cue.tail.first() {
+                if !s.get(b..).is_some_and(|rest| contains_ci(rest, first)) {
+                    continue;
+                }
+            }
+            if cue.flags & flag::CTX != 0 && cue.class != Class::Denial {
+                let ok = *ctx.get_or_insert_with(|| {
+                    mentions
+                        .iter()
+                        .any(|m| m.entity.kind == EntityKind::ThreatActor)
+                        || lex
+                            .ctx_ac
+                            .find_iter(s)
+                            .any(|m| whole_word(s, m.start(), m.end()))
+                });
+                if !ok {
+                    continue;
+                }
+            }
+            return true;
+        }
+    }
+    false
+}
+
+/// The speaker a later "it said" may refer to, from a sentence without
+/// claims: the first named subject of a reporting verb, else a named entity
+/// opening the sentence ("Britain's NCSC published an advisory.").
+pub(crate) fn sentence_speaker(
+    lex: &Lexicon,
+    text: &str,
+    sentence: Span,
+    mentions: &[Mention],
+) -> Option<Vec<Entity>> {
+    let st = text.get(sentence.range())?;
+    let hits = cue_hits(lex, st);
+    if !hits.is_empty() {
+        let sent = Sent::new(lex, text, sentence, mentions, &hits);
+        if let Some(e) = sent.first_speaker() {
+            return Some(e);
+        }
+    }
+    opening_subject(text, sentence, mentions)
 }
 
 impl<'a> Sent<'a> {
@@ -1541,17 +1618,17 @@ impl<'a> Sent<'a> {
         (!sp.ents.is_empty()).then(|| self.entities(&sp.ents))
     }
 
-    /// Remembers the first named speaker of the sentence in `ctx`.
-    pub(crate) fn remember_speaker(&self, ctx: &mut ClaimContext) {
+    /// The first named speaker of a reporting verb of the sentence.
+    fn first_speaker(&self) -> Option<Vec<Entity>> {
         for (h, hit) in self.hits.iter().enumerate() {
             if hit.class == Class::Report {
                 let sp = self.report_speaker(h);
-                if !sp.ents.is_empty() {
-                    ctx.speaker = self.entities(&sp.ents);
-                    return;
+                if sp.ents.iter().any(|&m| !self.is_threat_actor(m)) {
+                    return Some(self.entities(&sp.ents));
                 }
             }
         }
+        None
     }
 
     /// All claims of the sentence.
@@ -1923,9 +2000,11 @@ fn merge(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by_key(|c| c.cue.0);
     let mut out: Vec<Cand> = Vec::new();
     for c in cands {
-        let into = out
-            .iter_mut()
-            .find(|o| !o.denial && !c.denial && o.accused.iter().any(|m| c.accused.contains(m)));
+        let into = out.iter_mut().find(|o| {
+            // one denial per sentence ("rejected the accusation as baseless")
+            (o.denial && c.denial)
+                || (!o.denial && !c.denial && o.accused.iter().any(|m| c.accused.contains(m)))
+        });
         match into {
             Some(o) => {
                 // One cue span over both cues when they are close: the few
