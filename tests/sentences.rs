@@ -332,3 +332,12 @@ proptest! {
         prop_assert_eq!(shifted, base);
     }
 }
+
+#[test]
+fn splitter_types_are_send_sync() {
+    fn assert_all<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+    assert_all::<SentenceSplitter>();
+    assert_all::<attribution_tagger::segment::SentenceSplitterBuilder>();
+    assert_all::<attribution_tagger::segment::Sentences<'static, 'static>>();
+    assert_all::<LineBreaks>();
+}

@@ -507,6 +507,11 @@ impl<'a> Engine<'a> {
         };
         let raw = &text[tok_start..t0];
         let tok = raw.trim_start_matches(is_opening);
+        // "Japan-U.S.", "ex-Gen.": the part after the last hyphen or slash.
+        let tok = match tok.rfind(['-', '/']) {
+            Some(i) if i + 1 < tok.len() => &tok[i + 1..],
+            _ => tok,
+        };
         let tok_start = t0 - tok.len();
         if tok.is_empty() {
             return cut;

@@ -55,23 +55,29 @@ const fn ascii_table() -> [Cat; 128] {
 
 static ASCII: [Cat; 128] = ascii_table();
 
-/// True for ASCII bytes that can neither start nor settle a boundary
-/// decision once the state is plain text: letters, digits and other
-/// non-terminating characters.
-const fn boring_table() -> [bool; 256] {
+/// True for ASCII bytes at which no rule can fire while the state is
+/// settled (see [`State::settled`]): everything but terminators and line
+/// breaks. Non-ASCII bytes take the general path.
+const fn skip_table() -> [bool; 256] {
     let mut t = [false; 256];
     let mut i = 0;
     while i < 128 {
         t[i] = matches!(
             ASCII[i],
-            Cat::Other | Cat::Lower | Cat::Upper | Cat::Numeric | Cat::SContinue
+            Cat::Other
+                | Cat::Lower
+                | Cat::Upper
+                | Cat::Numeric
+                | Cat::SContinue
+                | Cat::Sp
+                | Cat::Close
         );
         i += 1;
     }
     t
 }
 
-static BORING: [bool; 256] = boring_table();
+static SKIP: [bool; 256] = skip_table();
 
 /// The `Sentence_Break` category of `c`.
 #[inline]
@@ -148,6 +154,15 @@ impl State {
         self.0[3]
     }
 
+    /// True when no rule can look back to a terminator or line break from
+    /// here: plain text follows plain text.
+    fn settled(self) -> bool {
+        !matches!(
+            self.last(),
+            Part::Sot | Part::CR | Part::LF | Part::Sep | Part::ATerm | Part::STerm
+        ) && !self.sb8a()
+    }
+
     /// Index of the part before `Close* Sp*` at the end of the state.
     fn before_close_sp(self) -> usize {
         let p = self.0;
@@ -207,17 +222,18 @@ pub(crate) fn fast(text: &str) -> Vec<usize> {
     // `from..=until` gives the same answer.
     let mut sb8_cache: Option<(usize, usize, bool)> = None;
     while pos < bytes.len() {
-        // Skip plain text: no rule fires inside it.
-        if matches!(state.last(), Part::Other | Part::UpperLower) && BORING[bytes[pos] as usize] {
+        // Skip plain text: no rule fires inside it, and afterwards only the
+        // last character's part matters (no terminator is reachable).
+        if state.settled() && SKIP[bytes[pos] as usize] {
             let mut end = pos + 1;
-            while end < bytes.len() && BORING[bytes[end] as usize] {
+            while end < bytes.len() && SKIP[bytes[end] as usize] {
                 end += 1;
             }
-            let last = bytes[end - 1];
-            let part = if last.is_ascii_alphabetic() {
-                Part::UpperLower
-            } else {
-                Part::Other
+            let part = match ASCII[(bytes[end - 1] & 0x7F) as usize] {
+                Cat::Upper | Cat::Lower => Part::UpperLower,
+                Cat::Sp => Part::SpPlus,
+                Cat::Close => Part::ClosePlus,
+                _ => Part::Other,
             };
             state = State([Part::Other, Part::Other, Part::Other, part]);
             pos = end;
