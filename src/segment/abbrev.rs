@@ -409,6 +409,32 @@ pub(crate) fn is_time_preposition(word: &str) -> bool {
     )
 }
 
+/// Verbs that attribute a quotation: "“Why?” Jane Doe asked."
+pub(crate) fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "asked"
+            | "asks"
+            | "added"
+            | "adds"
+            | "told"
+            | "wrote"
+            | "writes"
+            | "replied"
+            | "explained"
+            | "insisted"
+            | "shouted"
+            | "warned"
+            | "tweeted"
+            | "posted"
+            | "declared"
+            | "exclaimed"
+            | "wondered"
+    )
+}
+
 /// Lower-case words that cannot end a headline or a sentence: a line that
 /// ends with one continues on the next line.
 pub(crate) fn is_connector(word: &str) -> bool {

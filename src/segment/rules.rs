@@ -478,6 +478,10 @@ impl<'a> Engine<'a> {
             return cut;
         }
         if other || dots != 1 {
+            // “Why now?” Jane Doe asked.
+            if !line_break && self.quote_then_attribution(t1, np) {
+                return Decision::Keep;
+            }
             return cut;
         }
         self.decide_full_stop(t0, &w, line_break, cut)
@@ -597,6 +601,27 @@ impl<'a> Engine<'a> {
             .next_back()
             .and_then(|w| w.chars().next())
             .is_some_and(char::is_lowercase)
+    }
+
+    /// A closing quote at `t1`, then at `np` one to three capitalised words
+    /// and a speech verb: "“Why now?” Jane Doe asked."
+    fn quote_then_attribution(&self, t1: usize, np: usize) -> bool {
+        let text = self.text;
+        if !matches!(char_at(text, t1), Some('"' | '”' | '\'' | '’' | '»')) {
+            return false;
+        }
+        let hi = floor_boundary(text, np.saturating_add(64));
+        let rest = text.get(np..hi).unwrap_or("");
+        for (i, word) in rest.split_whitespace().take(4).enumerate() {
+            let word = word.trim_end_matches([',', '.']);
+            if i > 0 && abbrev::is_speech_verb(word) {
+                return true;
+            }
+            if !word.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+        }
+        false
     }
 
     /// "At 5 a.m." at the start of the sentence.

@@ -57,7 +57,7 @@ static ASCII: [Cat; 128] = ascii_table();
 
 /// True for ASCII bytes at which no rule can fire while the state is
 /// settled (see [`State::settled`]): everything but terminators and line
-/// breaks. Non-ASCII bytes take the general path.
+/// breaks. Non-ASCII characters are checked with [`skippable`].
 const fn skip_table() -> [bool; 256] {
     let mut t = [false; 256];
     let mut i = 0;
@@ -78,6 +78,21 @@ const fn skip_table() -> [bool; 256] {
 }
 
 static SKIP: [bool; 256] = skip_table();
+
+/// The categories [`SKIP`] lets through, for any character.
+fn skippable(c: Cat) -> bool {
+    matches!(
+        c,
+        Cat::Other
+            | Cat::Lower
+            | Cat::Upper
+            | Cat::OLetter
+            | Cat::Numeric
+            | Cat::SContinue
+            | Cat::Sp
+            | Cat::Close
+    )
+}
 
 /// The `Sentence_Break` category of `c`.
 #[inline]
@@ -224,20 +239,34 @@ pub(crate) fn fast(text: &str) -> Vec<usize> {
     while pos < bytes.len() {
         // Skip plain text: no rule fires inside it, and afterwards only the
         // last character's part matters (no terminator is reachable).
-        if state.settled() && SKIP[bytes[pos] as usize] {
-            let mut end = pos + 1;
-            while end < bytes.len() && SKIP[bytes[end] as usize] {
-                end += 1;
+        if state.settled() {
+            let mut end = pos;
+            while end < bytes.len() {
+                let b = bytes[end];
+                if b < 0x80 {
+                    if !SKIP[b as usize] {
+                        break;
+                    }
+                    end += 1;
+                } else {
+                    match text[end..].chars().next() {
+                        Some(ch) if skippable(cat(ch)) => end += ch.len_utf8(),
+                        _ => break,
+                    }
+                }
             }
-            let part = match ASCII[(bytes[end - 1] & 0x7F) as usize] {
-                Cat::Upper | Cat::Lower => Part::UpperLower,
-                Cat::Sp => Part::SpPlus,
-                Cat::Close => Part::ClosePlus,
-                _ => Part::Other,
-            };
-            state = State([Part::Other, Part::Other, Part::Other, part]);
-            pos = end;
-            continue;
+            if end > pos {
+                let last = text[..end].chars().next_back().map_or(Cat::Other, cat);
+                let part = match last {
+                    Cat::Upper | Cat::Lower => Part::UpperLower,
+                    Cat::Sp => Part::SpPlus,
+                    Cat::Close => Part::ClosePlus,
+                    _ => Part::Other,
+                };
+                state = State([Part::Other, Part::Other, Part::Other, part]);
+                pos = end;
+                continue;
+            }
         }
         let Some(ch) = text[pos..].chars().next() else {
             break;
