@@ -371,7 +371,6 @@ const OPENERS: &[&str] = &[
     "While",
     "Who",
     "Why",
-    "Will",
     "With",
     "Without",
     "Would",

@@ -50,6 +50,10 @@ struct Word<'h> {
     text: &'h str,
     /// It was preceded by an opening quote or bracket.
     quoted: bool,
+    /// It was preceded by an opening quotation mark (not a bracket).
+    quote: bool,
+    /// One past the word's last byte, in the text.
+    end: usize,
     /// The first character after the opening quotes or brackets.
     first: Option<char>,
     upper: bool,
@@ -284,6 +288,7 @@ impl<'a> Engine<'a> {
         for (n, (i, c)) in rest.char_indices().enumerate() {
             if n < 4 && is_opening(c) {
                 w.quoted = true;
+                w.quote |= !matches!(c, '(' | '[' | '{');
                 continue;
             }
             start = i;
@@ -298,6 +303,7 @@ impl<'a> Engine<'a> {
             end = i + c.len_utf8();
         }
         w.text = &rest[..end];
+        w.end = at + start + end;
         let first = rest.chars().next();
         w.first = first;
         w.upper = first.is_some_and(char::is_uppercase);
@@ -522,7 +528,7 @@ impl<'a> Engine<'a> {
         }
         let ambiguous = || {
             let opener = abbrev::is_opener(w.text);
-            if opener || (w.upper && (line_break || w.quoted)) {
+            if opener || (w.upper && (line_break || w.quote)) {
                 cut
             } else {
                 Decision::Keep
@@ -568,11 +574,14 @@ impl<'a> Engine<'a> {
                 let mut chars = tok.chars();
                 match (chars.next(), chars.next()) {
                     (Some(c), None) if c.is_uppercase() => {
-                        // An initial, unless a pronoun "I" or a letter
-                        // after a lower-case word ends the sentence: "you
-                        // and I. Did", "plan B. The".
-                        let prev_lower = self.prev_word_is_lower(tok_start);
-                        let sentence_end = prev_lower && (c == 'I' || abbrev::is_opener(w.text));
+                        // An initial, unless the pronoun "I" after a
+                        // lower-case word ("you and I. Did") or a letter
+                        // before a sentence opener that is not itself an
+                        // initial ("Plan B. The", but "A. A. Milne").
+                        let pronoun = c == 'I' && self.prev_word_is_lower(tok_start);
+                        let next_initial = w.text.chars().count() == 1
+                            && text.as_bytes().get(w.end) == Some(&b'.');
+                        let sentence_end = pronoun || (abbrev::is_opener(w.text) && !next_initial);
                         if sentence_end || (line_break && !w.upper) {
                             cut
                         } else {
