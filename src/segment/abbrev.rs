@@ -466,7 +466,6 @@ pub(crate) fn is_connector(word: &str) -> bool {
             | "which"
             | "who"
             | "whose"
-            | "said"
     )
 }
 
