@@ -12,8 +12,9 @@
 //!   capitalised word on the next line; "e.g." and "i.e." never do.
 //!   [`SentenceSplitterBuilder::abbreviation`] adds your own.
 //! * **Initials** ("J. P. van Aalst", "Albert I. Jones") are not sentence
-//!   ends, except a single capital after a lower-case word before a sentence
-//!   opener ("you and I. Did").
+//!   ends, except the pronoun after a lower-case word ("you and I. Did")
+//!   and a single capital before a sentence opener that is not itself an
+//!   initial ("Plan B. It failed", but "A. A. Moreau").
 //! * **Numbers, versions, addresses**: "$100.00", "v2.3.1", "10.0.0.1",
 //!   defanged indicators ("1.2.3[.]4", "hxxp://evil[.]com") and e-mail and
 //!   web addresses are never split; a full stop glued to the next sentence
@@ -23,11 +24,13 @@
 //!   the word's own full stop; "[...]" never ends one.
 //! * **Quotes and brackets** after a terminator belong to the sentence it
 //!   ends; a lower-case word after them ("'Great.' she said", "Yahoo! in")
-//!   continues the sentence.
+//!   continues the sentence, and so does a quoted question or exclamation
+//!   followed by its speaker ("“Why now?” Jane Doe asked.").
 //! * **Lists**: a list marker ("1.", "2)", "3.)", "a.", "•", "⁃9.") opens a
 //!   sentence; the next item of the same list ("2)" after "1)") starts a
 //!   new one even without punctuation; a line that starts with a marker
-//!   always does.
+//!   always does. A list inside a sentence ("asks firms to: 1) patch 2)
+//!   report") stays in that sentence.
 //! * **News layout** (with the default [`LineBreaks::Auto`]): a blank line
 //!   always ends a sentence; a headline line without final punctuation is
 //!   its own sentence; bylines ("by Jane Doe") and credit lines ("Reporting
@@ -50,8 +53,10 @@
 //! UAX #29 boundaries come from a port of `unicode-segmentation`'s state
 //! machine over the same category table (checked against the crate by
 //! tests), which skips plain text and never looks ahead twice over the same
-//! bytes; the rules run only at candidate boundaries. On news text this is
-//! several times faster than `unicode-segmentation`'s own iterator.
+//! bytes; the rules run only at candidate boundaries. On a 20 MB news
+//! corpus it splits about 300 MB/s on one core, where
+//! `unicode-segmentation`'s own iterator alone runs about 40 MB/s (2-core
+//! machine shared with other jobs; approximate).
 
 mod abbrev;
 mod layout;
