@@ -7,7 +7,8 @@
 //! 2. a full stop between a lower-case and a capitalised word with no space
 //!    ("world.Today"), which UAX #29 (rule SB7) never breaks;
 //! 3. a horizontal ellipsis "…", which UAX #29 does not treat as a
-//!    terminator.
+//!    terminator, and a full stop before a number ("in 2019. 45 people"),
+//!    which UAX #29 (rule SB8) never breaks when a lower-case word follows.
 //!
 //! Inline list items ("1) ... 2) ...") are found by scanning the current
 //! sentence, but only when it starts with a list marker.
@@ -138,6 +139,10 @@ enum Extra {
     Glued,
     /// "…": its offset.
     Ellipsis,
+    /// "in 2019. 45 people were hurt": a full stop, white space, a digit.
+    /// UAX #29 (rule SB8) does not break there because a lower-case word
+    /// follows the number. The full stop's offset.
+    BeforeNumber,
 }
 
 /// Events 2 and 3 of the module docs, in order.
@@ -152,6 +157,12 @@ fn extra_events(text: &str) -> Vec<(usize, Extra)> {
                 && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)
             {
                 out.push((i, Extra::Glued));
+            } else if b.get(i + 1) == Some(&b' ')
+                && b.get(i + 2).is_some_and(u8::is_ascii_digit)
+                && i > 0
+                && b[i - 1].is_ascii_alphanumeric()
+            {
+                out.push((i, Extra::BeforeNumber));
             }
         } else if b[i..].starts_with("…".as_bytes()) {
             out.push((i, Extra::Ellipsis));
@@ -357,6 +368,13 @@ impl<'a> Engine<'a> {
                 self.scan_markers(at + 1);
                 if self.glued_sentence_end(at) {
                     self.cut(at + 1);
+                }
+            }
+            Extra::BeforeNumber => {
+                self.scan_markers(at + 1);
+                let next = self.next(at + 1, false);
+                if let Decision::Cut(c) = self.decide_term(at, at + 1, at + 2, &next) {
+                    self.cut(c);
                 }
             }
             Extra::Ellipsis => {
