@@ -2,3 +2,4 @@
 
 mod embedded;
 mod gazetteer;
+mod sentences;
