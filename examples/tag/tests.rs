@@ -409,3 +409,39 @@ fn memory_is_bounded_while_the_output_is_stalled() {
     let read_ahead = out.read_ahead.unwrap();
     assert!(read_ahead < 4_000_000, "read {read_ahead} bytes ahead");
 }
+
+#[test]
+fn deeply_nested_lines_do_not_crash() {
+    let deep = |field: &str| -> Vec<u8> {
+        let mut v = format!("{{\"{field}\": ").into_bytes();
+        v.extend("[{\"a\":".repeat(100_000).bytes());
+        v.push(b'0');
+        v.extend("}]".repeat(100_000).bytes());
+        if field != "text" {
+            v.extend_from_slice(b", \"text\": \"Riga said nothing.\"");
+        }
+        v.extend_from_slice(b"}\n");
+        v
+    };
+    let mut data = deep("id");
+    data.extend(deep("extra"));
+    data.extend(deep("text"));
+    data.extend_from_slice(b"{\"id\": 8, \"text\": \"Oslo said nothing.\"}\n");
+    let (summary, out) = run(vec![lines(data)], &options(2));
+    assert_eq!(out.len(), 4);
+    // An id is built as a value: its depth is limited.
+    assert!(out[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("recursion limit"));
+    // Skipped fields are only scanned: any depth is fine.
+    assert_eq!(
+        out[1]["sentences"],
+        json!([{"start": 0, "end": 18}]),
+        "{}",
+        out[1]
+    );
+    assert_eq!(out[2]["error"], "\"text\" is not a string");
+    assert_eq!(out[3]["id"], 8);
+    assert_eq!(summary.errors, 2);
+}
