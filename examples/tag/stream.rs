@@ -305,17 +305,18 @@ fn work(
             };
             // A panic would be a bug in the tagger; it must not cost the
             // line (or hang the pipeline), so it becomes an error record.
+            let mark = result.out.len();
+            let out = &mut result.out;
             let r = panic::catch_unwind(AssertUnwindSafe(|| {
-                let mut out = Vec::new();
-                let s = tag_record(tagger, options, &record, &mut out);
-                (s, out)
+                tag_record(tagger, options, &record, out)
             }));
-            let (status, out) = r.unwrap_or_else(|_| {
-                let mut out = Vec::new();
+            let status = r.unwrap_or_else(|_| {
+                // Drop whatever half a line the panic left behind.
+                result.out.truncate(mark);
                 let id = record.fallback_id();
                 let msg = "internal error: the tagger panicked on this input";
-                write_error(&mut out, &id, record.line, msg);
-                (Status::Error(msg.to_owned()), out)
+                write_error(&mut result.out, &id, record.line, msg);
+                Status::Error(msg.to_owned())
             });
             let s = &mut result.summary;
             s.documents += 1;
@@ -333,7 +334,6 @@ fn work(
                         .push(format!("tag: {}:{}: {msg}", record.name, record.line));
                 }
             }
-            result.out.extend_from_slice(&out);
         }
         if done.send(result).is_err() {
             return;
