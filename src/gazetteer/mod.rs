@@ -2,15 +2,68 @@
 //!
 //! A [`Gazetteer`] holds named entities (states, agencies, international
 //! organisations, companies, threat actors) with their surface forms and finds
-//! their mentions in text.
+//! their mentions in text: leftmost-longest, whole words, with possessives
+//! ("China's") and hyphenated compounds ("Kremlin-linked") giving the entity
+//! for the name part. Threat-actor names that are not listed but follow a
+//! vendor naming scheme ("Opal Typhoon", "Storm-1234") are found too, marked
+//! [`Mention::inferred`].
+//!
+//! ```
+//! use attribution_tagger::{EntityKind, Gazetteer};
+//!
+//! let g = Gazetteer::new();
+//! let text = "Prague said China-backed APT31 hit the Czech foreign ministry.";
+//! let mentions = g.find_all(text);
+//! let found: Vec<(&str, EntityKind, Option<&str>)> = mentions
+//!     .iter()
+//!     .map(|m| (m.span.as_str(text), m.entity.kind, m.entity.country.as_deref()))
+//!     .collect();
+//! assert_eq!(found, [
+//!     ("Prague", EntityKind::State, Some("CZ")),
+//!     ("China", EntityKind::State, Some("CN")),
+//!     ("APT31", EntityKind::ThreatActor, Some("CN")),
+//!     ("Czech", EntityKind::State, Some("CZ")),
+//!     ("foreign ministry", EntityKind::Agency, Some("CZ")),
+//! ]);
+//! ```
+//!
+//! # File format
+//!
+//! One format for the embedded files and for users' own (see
+//! `gazetteers/README.md`): UTF-8 TSV read by [`crate::tsv`], with the header
+//! `id kind name country aliases`. `kind` is one of `state`, `agency`,
+//! `organization`, `company`, `threat_actor`; `country` is an ISO 3166-1
+//! alpha-2 code or empty; `aliases` are surface forms separated by `|`, each
+//! with optional flags in front:
+//!
+//! | flag | meaning |
+//! |---|---|
+//! | (none) | capitals that start a word of the form must be capitals in the text; other letters match in any case |
+//! | `=` | exact case only (forms of at most three letters and no lower case, such as "US", are exact automatically) |
+//! | `~` | needs threat-actor context: "group", "hackers", "APT", "actor"... within four words, or the same entity named plainly in the same text |
+//! | `^` | name-like: not next to another capitalised word ("George Washington", "Washington Post") |
+//! | `@` | a capital or seat of power: not in a dateline ("MOSCOW, May 2 (Reuters) -") |
+//! | `+` | only right after a state mention ("Brazil's Federal Police", "Dutch police"); takes that state's country when the row has none |
+//! | `!` | negative: this text is not an entity ("New Mexico" is not Mexico) |
+//! | `-` | never matched: keeps the canonical name from being a form |
+//!
+//! The canonical name is a form too, unless an alias repeats it with flags.
 
+use std::path::Path;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 use crate::span::Span;
+use crate::tsv::Table;
+
+mod form;
+mod matcher;
+mod scheme;
+
+use form::Form;
+use matcher::Matcher;
 
 /// The family an entity belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -42,6 +95,14 @@ impl EntityKind {
     }
 
     /// Parses the name used in files and JSON.
+    ///
+    /// ```
+    /// use attribution_tagger::EntityKind;
+    ///
+    /// assert_eq!(EntityKind::parse("threat_actor"), Some(EntityKind::ThreatActor));
+    /// assert_eq!(EntityKind::ThreatActor.as_str(), "threat_actor");
+    /// assert_eq!(EntityKind::parse("ThreatActor"), None);
+    /// ```
     pub fn parse(name: &str) -> Option<EntityKind> {
         Some(match name {
             "state" => EntityKind::State,
@@ -93,24 +154,27 @@ impl Mention {
     }
 }
 
-/// A compiled gazetteer. Cheap to clone (the automaton is shared).
+/// A compiled gazetteer. Cheap to clone (the compiled tables are shared),
+/// `Send + Sync`.
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
-    inner: Arc<Inner>,
-}
-
-#[derive(Debug)]
-struct Inner {
-    matcher: AhoCorasick,
-    /// Pattern index → entity.
-    targets: Vec<Arc<EntityInfo>>,
+    inner: Arc<Matcher>,
 }
 
 impl Gazetteer {
-    /// The embedded default gazetteer (all families).
+    /// The embedded default gazetteer (all families, naming-scheme inference
+    /// on), compiled once per process.
+    ///
+    /// ```
+    /// use attribution_tagger::Gazetteer;
+    ///
+    /// let g = Gazetteer::new();
+    /// let m = g.find_all("Hackers known as Fancy Bear struck.");
+    /// assert_eq!(m[0].entity.id.as_ref(), "G0007");
+    /// ```
     #[cfg(feature = "default-gazetteers")]
     pub fn new() -> Gazetteer {
-        crate::gazetteer::embedded::default_gazetteer().clone()
+        embedded::default_gazetteer().clone()
     }
 
     /// A builder to choose families and add files or entries.
@@ -118,33 +182,45 @@ impl Gazetteer {
         GazetteerBuilder::new()
     }
 
-    /// Every mention in `text`, in order, non-overlapping.
+    /// Every mention in `text`, in order, non-overlapping, with byte offsets
+    /// into `text`. Never panics.
+    ///
+    /// ```
+    /// use attribution_tagger::Gazetteer;
+    ///
+    /// let g = Gazetteer::new();
+    /// let text = "Kremlin-linked hackers and Opal Typhoon";
+    /// let m = g.find_all(text);
+    /// assert_eq!(m[0].span.as_str(text), "Kremlin");
+    /// assert_eq!(m[1].span.as_str(text), "Opal Typhoon");
+    /// assert!(m[1].inferred);
+    /// assert_eq!(m[1].entity.country.as_deref(), Some("CN"));
+    /// ```
     pub fn find_all(&self, text: &str) -> Vec<Mention> {
-        let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        for m in self.inner.matcher.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let before_ok = s == 0 || !is_word_byte(bytes[s - 1]);
-            let after_ok = e == bytes.len() || !is_word_byte(bytes[e]);
-            if before_ok && after_ok {
-                out.push(Mention {
-                    span: Span::new(s, e),
-                    entity: self.inner.targets[m.pattern().as_usize()].clone(),
-                    inferred: false,
-                });
-            }
-        }
-        out
+        self.inner.find(text)
     }
 
     /// Number of entities.
     pub fn len(&self) -> usize {
-        self.inner.targets.len()
+        self.inner.len()
     }
 
     /// True when the gazetteer holds no entity.
     pub fn is_empty(&self) -> bool {
-        self.inner.targets.is_empty()
+        self.inner.len() == 0
+    }
+
+    /// The entities, in the order they were added.
+    ///
+    /// ```
+    /// use attribution_tagger::{EntityKind, Gazetteer};
+    ///
+    /// let g = Gazetteer::new();
+    /// let states = g.entities().filter(|e| e.kind == EntityKind::State).count();
+    /// assert!(states >= 197);
+    /// ```
+    pub fn entities(&self) -> impl Iterator<Item = &Arc<EntityInfo>> + '_ {
+        self.inner.entities().iter()
     }
 }
 
@@ -155,116 +231,284 @@ impl Default for Gazetteer {
     }
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
-}
-
 /// Builds a [`Gazetteer`] from the embedded defaults, files and entries.
-#[derive(Clone, Debug, Default)]
+///
+/// ```
+/// use attribution_tagger::{EntityKind, Gazetteer};
+///
+/// # fn main() -> Result<(), attribution_tagger::Error> {
+/// let mut b = Gazetteer::builder();
+/// b.builtin(EntityKind::Company, false) // no built-in companies
+///     .add_tsv("id\tkind\tname\tcountry\taliases\n\
+///               acme\tcompany\tAcme Security\tUS\tAcme|=ACME Labs\n", "mine.tsv")?;
+/// let g = b.build()?;
+/// let text = "Acme Security and Microsoft blamed Russia.";
+/// let names: Vec<&str> = g.find_all(text).iter().map(|m| m.span.as_str(text)).collect();
+/// assert_eq!(names, ["Acme Security", "Russia"]);
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, Debug)]
 pub struct GazetteerBuilder {
     defaults: bool,
-    entries: Vec<(EntityInfo, Vec<String>)>,
+    builtin: [bool; 5],
+    infer: bool,
+    entries: Vec<Entry>,
 }
+
+#[derive(Clone, Debug)]
+pub(crate) struct Entry {
+    info: EntityInfo,
+    forms: Vec<String>,
+    /// Parsed forms (files are checked when added; entries at build).
+    parsed: Option<Vec<Form>>,
+}
+
+impl Default for GazetteerBuilder {
+    fn default() -> GazetteerBuilder {
+        GazetteerBuilder::new()
+    }
+}
+
+fn kind_index(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::State => 0,
+        EntityKind::Agency => 1,
+        EntityKind::Organization => 2,
+        EntityKind::Company => 3,
+        EntityKind::ThreatActor => 4,
+    }
+}
+
+/// The columns every gazetteer file has.
+pub const COLUMNS: [&str; 5] = ["id", "kind", "name", "country", "aliases"];
 
 impl GazetteerBuilder {
     /// A builder that starts with the embedded defaults (when the
-    /// `default-gazetteers` feature is on).
+    /// `default-gazetteers` feature is on) and naming-scheme inference on.
     pub fn new() -> GazetteerBuilder {
         GazetteerBuilder {
             defaults: cfg!(feature = "default-gazetteers"),
+            builtin: [true; 5],
+            infer: true,
             entries: Vec::new(),
         }
     }
 
-    /// Whether to include the embedded default files.
+    /// Whether to include the embedded default files at all.
     pub fn defaults(&mut self, yes: bool) -> &mut GazetteerBuilder {
         self.defaults = yes;
         self
     }
 
-    /// Adds one entity with its surface forms.
+    /// Whether to keep the embedded entries of one family (all are kept by
+    /// default). Entries you add yourself are always kept.
+    pub fn builtin(&mut self, kind: EntityKind, yes: bool) -> &mut GazetteerBuilder {
+        self.builtin[kind_index(kind)] = yes;
+        self
+    }
+
+    /// Whether to tag unknown names that follow a vendor naming scheme
+    /// ("Opal Typhoon", "Storm-1234") as inferred threat actors (on by
+    /// default).
+    pub fn infer_schemes(&mut self, yes: bool) -> &mut GazetteerBuilder {
+        self.infer = yes;
+        self
+    }
+
+    /// Adds one entity with its surface forms, written as in a file (flags
+    /// allowed, see the [module docs](self)). Its name is a form too, unless
+    /// a form repeats it with flags. Bad forms are reported by
+    /// [`build`](GazetteerBuilder::build). A form listed for several
+    /// entities goes to the one added last.
     pub fn add_entry(
         &mut self,
         info: EntityInfo,
         surface_forms: impl IntoIterator<Item = impl Into<String>>,
     ) -> &mut GazetteerBuilder {
-        self.entries
-            .push((info, surface_forms.into_iter().map(Into::into).collect()));
+        self.entries.push(Entry {
+            info,
+            forms: surface_forms.into_iter().map(Into::into).collect(),
+            parsed: None,
+        });
         self
     }
 
-    /// Adds every row of a gazetteer TSV text (`id kind name country
-    /// aliases`); `source_name` names it in errors.
+    /// Adds every row of a gazetteer TSV text (columns `id kind name country
+    /// aliases`); `source_name` names it in errors, which give the line,
+    /// column and what was expected. Nothing is added when there is an
+    /// error.
+    ///
+    /// ```
+    /// use attribution_tagger::Gazetteer;
+    ///
+    /// let bad = "id\tkind\tname\tcountry\taliases\nx\tvendor\tX\t\t\n";
+    /// let err = Gazetteer::builder().add_tsv(bad, "my.tsv").unwrap_err();
+    /// assert_eq!(err.to_string(),
+    ///     "my.tsv:2:3: expected a kind (state, agency, organization, company, \
+    ///      threat_actor), found \"vendor\"");
+    /// ```
     pub fn add_tsv(
         &mut self,
         text: &str,
         source_name: &str,
     ) -> Result<&mut GazetteerBuilder, Error> {
-        for (lineno, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if lineno == 0 || line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() < 5 {
-                return Err(Error::syntax(
-                    format!("expected 5 tab-separated columns, found {}", cols.len()),
-                    Some(source_name),
-                    lineno as u64 + 1,
-                    1,
-                ));
-            }
-            let kind = EntityKind::parse(cols[1]).ok_or_else(|| {
-                Error::syntax(
-                    format!("unknown kind {:?}", cols[1]),
-                    Some(source_name),
-                    lineno as u64 + 1,
-                    cols[0].chars().count() as u64 + 2,
-                )
-            })?;
-            let info = EntityInfo {
-                id: cols[0].into(),
-                name: cols[2].into(),
-                kind,
-                country: (!cols[3].is_empty()).then(|| cols[3].into()),
-            };
-            let mut forms: Vec<String> = vec![cols[2].to_owned()];
-            forms.extend(
-                cols[4]
-                    .split('|')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned),
-            );
-            self.entries.push((info, forms));
-        }
+        let entries = parse_tsv(text, source_name)?;
+        self.entries.extend(entries);
         Ok(self)
+    }
+
+    /// Reads a gazetteer file and adds it as [`add_tsv`](Self::add_tsv)
+    /// does, with the path as the source name.
+    pub fn add_file(&mut self, path: impl AsRef<Path>) -> Result<&mut GazetteerBuilder, Error> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| Error::from(e).with_source(&name))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!(
+                    "expected UTF-8 text, found an invalid byte at offset {}",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+            .with_source(&name)
+        })?;
+        self.add_tsv(&text, &name)
     }
 
     /// Compiles the gazetteer.
     pub fn build(&self) -> Result<Gazetteer, Error> {
-        let mut patterns = Vec::new();
-        let mut targets = Vec::new();
-        let mut all = Vec::new();
+        let mut all: Vec<(Arc<EntityInfo>, Vec<Form>)> = Vec::new();
         #[cfg(feature = "default-gazetteers")]
         if self.defaults {
-            all.extend(crate::gazetteer::embedded::default_entries()?);
-        }
-        all.extend(self.entries.iter().cloned());
-        for (info, forms) in all {
-            let info = Arc::new(info);
-            for form in forms {
-                patterns.push(form);
-                targets.push(info.clone());
+            for e in embedded::default_entries()? {
+                if self.builtin[kind_index(e.info.kind)] {
+                    all.push((Arc::new(e.info), e.parsed.unwrap_or_default()));
+                }
             }
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .map_err(|e| Error::new(ErrorKind::Config, e.to_string()))?;
+        for e in &self.entries {
+            let forms = match &e.parsed {
+                Some(f) => f.clone(),
+                None => entry_forms(&e.info, &e.forms).map_err(|m| {
+                    Error::new(ErrorKind::Config, format!("entry {:?}: {m}", e.info.id))
+                })?,
+            };
+            all.push((Arc::new(e.info.clone()), forms));
+        }
         Ok(Gazetteer {
-            inner: Arc::new(Inner { matcher, targets }),
+            inner: Arc::new(Matcher::new(&all, self.infer)),
         })
     }
+}
+
+/// The forms of an entity: its aliases, plus its name unless an alias
+/// repeats the name with flags.
+fn entry_forms(info: &EntityInfo, raw: &[String]) -> Result<Vec<Form>, String> {
+    let mut forms = Vec::with_capacity(raw.len() + 1);
+    for r in raw {
+        if r.trim().is_empty() {
+            continue;
+        }
+        forms.push(Form::parse(r).map_err(|(m, _)| m)?);
+    }
+    add_name(info, &mut forms)?;
+    Ok(forms)
+}
+
+fn add_name(info: &EntityInfo, forms: &mut Vec<Form>) -> Result<(), String> {
+    let name = info.name.trim();
+    if !forms.iter().any(|f| f.text == name) {
+        let f = Form::parse(name).map_err(|(m, _)| format!("name: {m}"))?;
+        forms.insert(0, f);
+    }
+    Ok(())
+}
+
+fn valid_country(c: &str) -> bool {
+    c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+pub(crate) fn parse_tsv(text: &str, source: &str) -> Result<Vec<Entry>, Error> {
+    let table = Table::parse(text, source, &COLUMNS[..4])?;
+    let col = |name: &str| table.column(name);
+    let (ci, ck, cn, cc) = (
+        col("id").unwrap_or(0),
+        col("kind").unwrap_or(1),
+        col("name").unwrap_or(2),
+        col("country").unwrap_or(3),
+    );
+    let ca = col("aliases");
+    let mut out = Vec::with_capacity(table.records.len());
+    let mut ids: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+    for r in &table.records {
+        let id = r.get(ci).trim();
+        if id.is_empty() {
+            return Err(r.error(ci, "expected an id, found an empty field", source));
+        }
+        if let Some(first) = ids.insert(id, r.line()) {
+            return Err(r.error(
+                ci,
+                format!("duplicate id {id:?} (first on line {first})"),
+                source,
+            ));
+        }
+        let kind_s = r.get(ck).trim();
+        let kind = EntityKind::parse(kind_s).ok_or_else(|| {
+            r.error(
+                ck,
+                format!(
+                    "expected a kind (state, agency, organization, company, threat_actor), \
+                     found {kind_s:?}"
+                ),
+                source,
+            )
+        })?;
+        let name = r.get(cn).trim();
+        if name.is_empty() {
+            return Err(r.error(cn, "expected a name, found an empty field", source));
+        }
+        let country = r.get(cc).trim();
+        if !country.is_empty() && !valid_country(country) {
+            return Err(r.error(
+                cc,
+                format!(
+                    "expected an ISO 3166-1 alpha-2 country code (two capital letters) or \
+                     nothing, found {country:?}"
+                ),
+                source,
+            ));
+        }
+        let info = EntityInfo {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            country: (!country.is_empty()).then(|| country.into()),
+        };
+        let mut forms = Vec::new();
+        if let Some(ca) = ca {
+            let field = r.get(ca);
+            let mut offset = 0u64;
+            for alias in field.split('|') {
+                let len = alias.chars().count() as u64;
+                if !alias.trim().is_empty() {
+                    let f = Form::parse(alias).map_err(|(m, at)| {
+                        Error::syntax(m, Some(source), r.line(), r.column(ca) + offset + at as u64)
+                    })?;
+                    forms.push(f);
+                }
+                offset += len + 1;
+            }
+        }
+        add_name(&info, &mut forms).map_err(|m| r.error(cn, m, source))?;
+        out.push(Entry {
+            info,
+            forms: Vec::new(),
+            parsed: Some(forms),
+        });
+    }
+    Ok(out)
 }
 
 #[cfg(feature = "default-gazetteers")]

@@ -1,0 +1,808 @@
+//! The matcher: a word-start scan with a hash of first words.
+//!
+//! Every surface form is filed under its first word, ASCII-lowercased. The
+//! scan walks the text word by word; a word whose first two bytes can start
+//! some form (a 64 Kbit table) is lowercased and looked up, and the forms
+//! filed under it are compared in place (ASCII case folded, whitespace runs
+//! equal to one space, `'` equal to `’`), then checked for case, whole-word
+//! boundaries and the form's flags. The longest valid form wins; at equal
+//! length the qualified and the later-added form wins. Nothing is allocated
+//! for words that start no form, which is almost all of them.
+//!
+//! Why not one automaton: see `gazetteers/README.md` ("Matching approach")
+//! for the measured alternatives.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+
+use super::form::{Case, Form};
+use super::scheme;
+use super::{EntityInfo, EntityKind, Mention};
+use crate::span::Span;
+
+/// A small, fast, non-cryptographic hasher (FxHash): keys are short words.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// One compiled form.
+#[derive(Debug)]
+struct Pattern {
+    bytes: Box<[u8]>,
+    /// Byte positions (in `bytes`) of letters that must be upper case.
+    caps: Box<[u16]>,
+    exact: bool,
+    entity: u32,
+    context: bool,
+    name_like: bool,
+    capital: bool,
+    qualified: bool,
+    negative: bool,
+}
+
+/// The compiled matcher.
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    patterns: Vec<Pattern>,
+    /// Lowercased first word → pattern indexes, longest form first.
+    by_first_word: FxMap<Box<[u8]>, Box<[u32]>>,
+    /// Bit (first byte << 8 | lowercased second byte): some form may start.
+    pairs: Box<[u64]>,
+    entities: Vec<Arc<EntityInfo>>,
+    infer: bool,
+}
+
+const SPACE_BYTES: [u8; 4] = [b' ', b'\t', b'\n', b'\r'];
+
+#[inline]
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The char starting at byte `i`, if `i` is a char boundary inside `text`.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// True when a word character starts at byte `i`.
+#[inline]
+pub(crate) fn is_word_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => is_ascii_word(b),
+        Some(_) => char_at(text, i).is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// True when a word character ends right before byte `i`.
+#[inline]
+pub(crate) fn is_word_before(text: &str, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    match text.as_bytes().get(i - 1) {
+        None => false,
+        Some(&b) if b < 0x80 => is_ascii_word(b),
+        Some(_) => text
+            .get(..i)
+            .and_then(|s| s.chars().next_back())
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// The end of the word starting at `i`.
+#[inline]
+pub(crate) fn word_end(text: &str, mut i: usize) -> usize {
+    let t = text.as_bytes();
+    while i < t.len() {
+        let b = t[i];
+        if b < 0x80 {
+            if !is_ascii_word(b) {
+                break;
+            }
+            i += 1;
+        } else {
+            match char_at(text, i) {
+                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// The first word of a form: bytes up to the first non-word character.
+fn first_word(s: &str) -> &str {
+    let end = word_end(s, 0);
+    &s[..end]
+}
+
+fn lower_key(word: &[u8]) -> Box<[u8]> {
+    word.iter().map(u8::to_ascii_lowercase).collect()
+}
+
+impl Pattern {
+    fn new(form: &Form, entity: u32) -> Pattern {
+        let bytes: Box<[u8]> = form.text.as_bytes().into();
+        let mut caps = Vec::new();
+        if form.case == Case::Initials {
+            let mut prev_word = false;
+            for (j, &b) in bytes.iter().enumerate() {
+                if b.is_ascii_uppercase() && !prev_word && j <= usize::from(u16::MAX) {
+                    caps.push(j as u16);
+                }
+                prev_word = is_ascii_word(b) || b >= 0x80;
+            }
+        }
+        Pattern {
+            bytes,
+            caps: caps.into(),
+            exact: form.case == Case::Exact,
+            entity,
+            context: form.context,
+            name_like: form.name_like,
+            capital: form.capital,
+            qualified: form.qualified,
+            negative: form.negative,
+        }
+    }
+
+    /// The end of this form if it matches `text` at `start`, as a whole word.
+    #[inline]
+    fn match_at(&self, text: &str, start: usize) -> Option<usize> {
+        let t = text.as_bytes();
+        let f = &self.bytes;
+        let (mut i, mut j, mut k) = (start, 0usize, 0usize);
+        while j < f.len() {
+            let fb = f[j];
+            if fb == b' ' {
+                let s = i;
+                while i < t.len() && SPACE_BYTES.contains(&t[i]) {
+                    i += 1;
+                }
+                if i == s {
+                    if t.get(i..i + 2) == Some(&[0xC2, 0xA0]) {
+                        i += 2;
+                    } else {
+                        return None;
+                    }
+                }
+                j += 1;
+                continue;
+            }
+            if fb == b'\'' {
+                if t.get(i) == Some(&b'\'') {
+                    i += 1;
+                } else if t.get(i..i + 3) == Some("\u{2019}".as_bytes()) {
+                    i += 3;
+                } else {
+                    return None;
+                }
+                j += 1;
+                continue;
+            }
+            let tb = *t.get(i)?;
+            if self.exact {
+                if tb != fb {
+                    return None;
+                }
+            } else if fb.is_ascii_alphabetic() {
+                if tb | 0x20 != fb | 0x20 {
+                    return None;
+                }
+                if self.caps.get(k).is_some_and(|&c| usize::from(c) == j) {
+                    k += 1;
+                    if !tb.is_ascii_uppercase() {
+                        return None;
+                    }
+                }
+            } else if tb != fb {
+                return None;
+            }
+            i += 1;
+            j += 1;
+        }
+        if is_word_at(text, i) {
+            return None;
+        }
+        // A form ending inside a code ("APT 31" in "APT 31-2", "Storm" in
+        // "Storm-0558") is not a whole name.
+        if t.get(i) == Some(&b'-') && t.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(i)
+    }
+}
+
+/// A candidate chosen at one word start.
+#[derive(Clone, Copy)]
+struct Choice {
+    end: usize,
+    pattern: usize,
+    rank: u8,
+    /// Country taken from a qualifying state mention.
+    qualifier: Option<usize>,
+    pending: bool,
+}
+
+impl Matcher {
+    pub(crate) fn new(entries: &[(Arc<EntityInfo>, Vec<Form>)], infer: bool) -> Matcher {
+        let mut patterns = Vec::new();
+        let mut entities = Vec::with_capacity(entries.len());
+        for (info, forms) in entries {
+            let e = entities.len() as u32;
+            entities.push(info.clone());
+            for form in forms {
+                if form.suppressed {
+                    continue;
+                }
+                patterns.push(Pattern::new(form, e));
+            }
+        }
+        let mut lists: FxMap<Box<[u8]>, Vec<u32>> = FxMap::default();
+        let mut pairs = vec![0u64; 1024].into_boxed_slice();
+        for (pi, p) in patterns.iter().enumerate() {
+            let Ok(s) = std::str::from_utf8(&p.bytes) else {
+                continue;
+            };
+            let w = first_word(s);
+            if w.is_empty() {
+                continue;
+            }
+            lists
+                .entry(lower_key(w.as_bytes()))
+                .or_default()
+                .push(pi as u32);
+            let b0 = p.bytes[0];
+            let firsts: Vec<u8> = if p.exact || !b0.is_ascii_alphabetic() {
+                vec![b0]
+            } else if p.caps.first() == Some(&0) {
+                vec![b0.to_ascii_uppercase()]
+            } else {
+                vec![b0.to_ascii_lowercase(), b0.to_ascii_uppercase()]
+            };
+            let seconds: Vec<u8> = match p.bytes.get(1) {
+                None => (0..=255).collect(),
+                Some(b' ') => vec![b' ', b'\t', b'\n', b'\r', 0xC2],
+                Some(b'\'') => vec![b'\'', 0xE2],
+                Some(&b) => vec![b.to_ascii_lowercase()],
+            };
+            for &f in &firsts {
+                for &s in &seconds {
+                    let bit = (usize::from(f) << 8) | usize::from(s);
+                    pairs[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+        }
+        let by_first_word = lists
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort_by(|&a, &b| {
+                    let (pa, pb) = (&patterns[a as usize], &patterns[b as usize]);
+                    pb.bytes.len().cmp(&pa.bytes.len()).then(b.cmp(&a))
+                });
+                (k, v.into_boxed_slice())
+            })
+            .collect();
+        Matcher {
+            patterns,
+            by_first_word,
+            pairs,
+            entities,
+            infer,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    pub(crate) fn entities(&self) -> &[Arc<EntityInfo>] {
+        &self.entities
+    }
+
+    #[inline]
+    fn pair_ok(&self, b0: u8, b1: u8) -> bool {
+        let bit = (usize::from(b0) << 8) | usize::from(b1.to_ascii_lowercase());
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Every mention in `text`, in order, non-overlapping.
+    pub(crate) fn find(&self, text: &str) -> Vec<Mention> {
+        let t = text.as_bytes();
+        let n = t.len();
+        let mut out: Vec<Mention> = Vec::new();
+        let mut pending: Vec<bool> = Vec::new();
+        let mut any_pending = false;
+        let mut key = [0u8; 64];
+        let mut i = 0;
+        while i < n {
+            let b = t[i];
+            if b < 0x80 {
+                if !is_ascii_word(b) {
+                    i += 1;
+                    continue;
+                }
+            } else {
+                match char_at(text, i) {
+                    Some(c) if c.is_alphanumeric() => {}
+                    Some(c) => {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+            let ws = i;
+            let we = word_end(text, ws);
+            let b1 = t.get(ws + 1).copied().unwrap_or(0);
+            if self.pair_ok(b, b1) && we - ws <= key.len() {
+                let wl = we - ws;
+                for (d, s) in key[..wl].iter_mut().zip(&t[ws..we]) {
+                    *d = s.to_ascii_lowercase();
+                }
+                if let Some(cands) = self.by_first_word.get(&key[..wl]) {
+                    if let Some(c) = self.choose(text, ws, cands, &out) {
+                        let p = &self.patterns[c.pattern];
+                        if !p.negative {
+                            out.push(self.mention(ws, c, &out));
+                            pending.push(c.pending);
+                            any_pending |= c.pending;
+                        }
+                        i = c.end;
+                        continue;
+                    }
+                }
+            }
+            if self.infer {
+                if let Some(inf) = scheme::infer(text, ws, we) {
+                    out.push(Mention {
+                        span: Span::new(ws, inf.end),
+                        entity: Arc::new(inf.info),
+                        inferred: true,
+                    });
+                    pending.push(false);
+                    i = inf.end;
+                    continue;
+                }
+            }
+            i = we;
+        }
+        if any_pending {
+            let sure: Vec<Arc<str>> = out
+                .iter()
+                .zip(&pending)
+                .filter(|(_, &p)| !p)
+                .map(|(m, _)| m.entity.id.clone())
+                .collect();
+            let mut k = 0;
+            out.retain(|m| {
+                let keep = !pending[k] || sure.contains(&m.entity.id);
+                k += 1;
+                keep
+            });
+        }
+        out
+    }
+
+    fn mention(&self, start: usize, c: Choice, out: &[Mention]) -> Mention {
+        let p = &self.patterns[c.pattern];
+        let info = &self.entities[p.entity as usize];
+        let entity = match c.qualifier.and_then(|q| out.get(q)) {
+            Some(q) if info.country.is_none() => {
+                let code = q.entity.country.clone();
+                let suffix = code.as_deref().unwrap_or("").to_ascii_lowercase();
+                Arc::new(EntityInfo {
+                    id: format!("{}-{}", info.id, suffix).into(),
+                    name: format!("{} ({})", info.name, q.entity.name).into(),
+                    kind: info.kind,
+                    country: code,
+                })
+            }
+            _ => info.clone(),
+        };
+        Mention {
+            span: Span::new(start, c.end),
+            entity,
+            inferred: false,
+        }
+    }
+
+    /// The state mention that qualifies a form starting at `ws` ("Brazil's
+    /// Federal Police", "Dutch police"), as an index into `out`.
+    fn qualifier(&self, text: &str, ws: usize, out: &[Mention]) -> Option<usize> {
+        let last = out.len().checked_sub(1)?;
+        let m = &out[last];
+        if m.entity.kind != EntityKind::State || m.entity.country.is_none() {
+            return None;
+        }
+        let gap = text.get(m.span.end..ws)?;
+        let gap = gap
+            .strip_prefix("'s")
+            .or_else(|| gap.strip_prefix("\u{2019}s"))
+            .or_else(|| gap.strip_prefix('\''))
+            .or_else(|| gap.strip_prefix('\u{2019}'))
+            .unwrap_or(gap);
+        (!gap.is_empty() && gap.len() <= 3 && gap.bytes().all(|b| b == b' ')).then_some(last)
+    }
+
+    fn choose(&self, text: &str, ws: usize, cands: &[u32], out: &[Mention]) -> Option<Choice> {
+        let mut best: Option<Choice> = None;
+        let mut qualifier: Option<Option<usize>> = None;
+        for &pi in cands {
+            let pi = pi as usize;
+            let p = &self.patterns[pi];
+            let Some(end) = p.match_at(text, ws) else {
+                continue;
+            };
+            if best.is_some_and(|b| end < b.end) {
+                continue;
+            }
+            let info = &self.entities[p.entity as usize];
+            let q = *qualifier.get_or_insert_with(|| self.qualifier(text, ws, out));
+            let q_country = q.and_then(|q| out[q].entity.country.as_deref());
+            let rank = if p.negative {
+                4
+            } else if let Some(qc) = q_country {
+                if info.country.as_deref() == Some(qc) {
+                    3
+                } else if p.qualified && info.country.is_none() {
+                    2
+                } else if p.qualified {
+                    continue;
+                } else {
+                    1
+                }
+            } else if p.qualified {
+                continue;
+            } else {
+                1
+            };
+            if best.is_some_and(|b| end == b.end && rank <= b.rank) {
+                continue;
+            }
+            if p.name_like && !name_like_ok(text, ws, end) {
+                continue;
+            }
+            if p.capital && is_dateline(text, ws, end) {
+                continue;
+            }
+            let pending = p.context && !has_actor_context(text, ws, end);
+            best = Some(Choice {
+                end,
+                pattern: pi,
+                rank,
+                qualifier: if rank == 2 { q } else { None },
+                pending,
+            });
+        }
+        best
+    }
+}
+
+/// Capitalised words that may stand before a place name without making it
+/// part of a person's or an organisation's name.
+const FUNCTION_WORDS: &[&str] = &[
+    "In",
+    "At",
+    "From",
+    "To",
+    "For",
+    "And",
+    "But",
+    "With",
+    "By",
+    "Of",
+    "On",
+    "As",
+    "Like",
+    "Unlike",
+    "While",
+    "When",
+    "After",
+    "Before",
+    "Since",
+    "Both",
+    "Neither",
+    "Even",
+    "Only",
+    "The",
+    "Then",
+    "Meanwhile",
+    "Why",
+    "How",
+    "What",
+    "Where",
+    "Did",
+    "Does",
+    "Will",
+    "Can",
+    "Has",
+    "Had",
+    "Is",
+    "Was",
+    "If",
+    "Although",
+    "Though",
+    "Because",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Also",
+    "Now",
+    "Still",
+    "Yet",
+    "So",
+    "Nor",
+    "Or",
+    "Against",
+    "Across",
+    "Inside",
+    "Outside",
+    "Within",
+    "Without",
+    "Between",
+    "Among",
+    "Via",
+    "Per",
+    "Whether",
+    "Could",
+    "Would",
+    "Should",
+    "May",
+    "Might",
+    "Must",
+    "Do",
+    "Are",
+    "Were",
+    "That",
+    "This",
+    "Once",
+];
+
+/// "George Washington", "Washington Post", "Jordan Peterson": a name-like
+/// form touching another capitalised word is not the place.
+fn name_like_ok(text: &str, start: usize, end: usize) -> bool {
+    let t = text.as_bytes();
+    if start >= 2 && t[start - 1] == b' ' {
+        let pe = start - 1;
+        let mut ps = pe;
+        while ps > 0 && is_ascii_word(t[ps - 1]) {
+            ps -= 1;
+        }
+        if ps < pe && t[ps].is_ascii_uppercase() && !is_word_before(text, ps) {
+            let w = &text[ps..pe];
+            if !FUNCTION_WORDS.contains(&w) {
+                return false;
+            }
+        }
+    }
+    if t.get(end) == Some(&b' ') && t.get(end + 1).is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    true
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// "MOSCOW, May 2 (Reuters) -", "Washington DC (UPI)", "BEIJING -": a
+/// capital at the start of a line followed by a date, an agency or a dash.
+fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    let t = text.as_bytes();
+    let mut k = start;
+    while k > 0 && (t[k - 1] == b' ' || t[k - 1] == b'\t') {
+        k -= 1;
+    }
+    if k > 0 && t[k - 1] != b'\n' {
+        return false;
+    }
+    let word = &t[start..end];
+    let all_caps =
+        word.iter().any(u8::is_ascii_alphabetic) && !word.iter().any(u8::is_ascii_lowercase);
+    let mut r = end;
+    while r < t.len() && t[r] == b' ' {
+        r += 1;
+    }
+    match t.get(r) {
+        Some(b'(') => true,
+        Some(b'-') => true,
+        Some(0xE2) => text
+            .get(r..)
+            .is_some_and(|s| s.starts_with('\u{2014}') || s.starts_with('\u{2013}')),
+        Some(b',') => {
+            if all_caps {
+                return true;
+            }
+            let rest = text.get(r + 1..).unwrap_or("").trim_start();
+            let word: String = rest
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .take(3)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            MONTHS.contains(&word.as_str())
+        }
+        Some(b'\n') | None => all_caps && end - start > 1,
+        _ => false,
+    }
+}
+
+/// Words that make an ordinary word a threat-actor name nearby.
+const ACTOR_CONTEXT: &[&str] = &[
+    "group",
+    "groups",
+    "gang",
+    "gangs",
+    "hackers",
+    "hacker",
+    "hacking",
+    "actor",
+    "actors",
+    "apt",
+    "crew",
+    "operators",
+    "operator",
+    "affiliates",
+    "espionage",
+    "cyberespionage",
+    "threat",
+    "team",
+    "collective",
+    "syndicate",
+    "cluster",
+    "intrusion",
+    "intrusions",
+    "tracked",
+    "dubbed",
+    "aka",
+    "alias",
+    "known",
+    "ransomware",
+    "adversary",
+    "adversaries",
+    "spies",
+    "cyberspies",
+    "attackers",
+];
+
+/// A context word within four words before or after the form.
+fn has_actor_context(text: &str, start: usize, end: usize) -> bool {
+    let t = text.as_bytes();
+    let is_ctx = |w: &[u8]| {
+        ACTOR_CONTEXT
+            .iter()
+            .any(|c| c.as_bytes().eq_ignore_ascii_case(w))
+    };
+    // Backwards.
+    let mut i = start;
+    let mut words = 0;
+    while i > 0 && words < 4 {
+        let mut e = i;
+        while e > 0 && !is_ascii_word(t[e - 1]) {
+            e -= 1;
+            if t[e] == b'.' || t[e] == b'\n' || t[e] == b';' {
+                e = 0;
+                break;
+            }
+        }
+        if e == 0 {
+            break;
+        }
+        let mut s = e;
+        while s > 0 && is_ascii_word(t[s - 1]) {
+            s -= 1;
+        }
+        if is_ctx(&t[s..e]) {
+            return true;
+        }
+        words += 1;
+        i = s;
+    }
+    // Forwards.
+    let mut i = end;
+    let mut words = 0;
+    while i < t.len() && words < 4 {
+        let mut s = i;
+        while s < t.len() && !is_ascii_word(t[s]) {
+            if t[s] == b'.' || t[s] == b'\n' || t[s] == b';' {
+                return false;
+            }
+            s += 1;
+        }
+        let mut e = s;
+        while e < t.len() && is_ascii_word(t[e]) {
+            e += 1;
+        }
+        if s == e {
+            break;
+        }
+        if is_ctx(&t[s..e]) {
+            return true;
+        }
+        words += 1;
+        i = e;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        let t = "MOSCOW, May 2 (Reuters) - x";
+        assert!(is_dateline(t, 0, 6));
+        let t = "Moscow, which denies it, said";
+        assert!(!is_dateline(t, 0, 6));
+        let t = "Washington DC (UPI) May 28";
+        assert!(is_dateline(t, 0, 13));
+        let t = "said Moscow (Reuters)";
+        assert!(!is_dateline(t, 5, 11));
+    }
+
+    #[test]
+    fn context() {
+        let t = "the Sodium group struck";
+        assert!(has_actor_context(t, 4, 10));
+        let t = "sodium prices. Group stage";
+        assert!(!has_actor_context(t, 0, 6));
+    }
+
+    #[test]
+    fn names() {
+        let t = "George Washington said";
+        assert!(!name_like_ok(t, 7, 17));
+        let t = "In Washington, officials";
+        assert!(name_like_ok(t, 3, 13));
+        let t = "the Washington Post said";
+        assert!(!name_like_ok(t, 4, 14));
+    }
+}
