@@ -1,7 +1,8 @@
 //! One stage of the crate on a JSON Lines corpus, for `benches/compare/`.
 //!
 //! ```text
-//! cargo run --release --example compare_stage -- split|entities CORPUS.jsonl
+//! cargo run --release --example compare_stage -- split CORPUS.jsonl
+//! cargo run --release --example compare_stage -- entities CORPUS.jsonl [NAMES.json]
 //! ```
 //!
 //! Reads every `text` of the corpus into memory, then runs the stage once
@@ -10,19 +11,28 @@
 //! the number of sentences or mentions found and, for `entities`, the count
 //! per entity id. Mentions are found on whole documents, as flashtext and
 //! spaCy's EntityRuler are run by `compare.py`.
+//!
+//! With `NAMES.json` (a list of `[form, id, kind]`, written by `compare.py`)
+//! the gazetteer holds exactly those forms, exact case, without the
+//! default files' context rules or naming-scheme inference: the same names
+//! as the Python tools get. Without it, the default gazetteer is used.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use attribution_tagger::{SentenceSplitter, Tagger};
+use attribution_tagger::{EntityInfo, EntityKind, Gazetteer, SentenceSplitter};
 use serde_json::{json, Value};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [stage, path] = &args[..] else {
-        eprintln!("usage: compare_stage split|entities CORPUS.jsonl");
-        return ExitCode::from(2);
+    let (stage, path, names) = match &args[..] {
+        [stage, path] => (stage, path, None),
+        [stage, path, names] if stage == "entities" => (stage, path, Some(names)),
+        _ => {
+            eprintln!("usage: compare_stage split|entities CORPUS.jsonl [NAMES.json]");
+            return ExitCode::from(2);
+        }
     };
     let data = match std::fs::read(path) {
         Ok(d) => d,
@@ -46,8 +56,16 @@ fn main() -> ExitCode {
             (t.elapsed().as_secs_f64(), n, None)
         }
         "entities" => {
-            let tagger = Tagger::new();
-            let gazetteer = tagger.gazetteer();
+            let gazetteer = match names {
+                None => Gazetteer::new(),
+                Some(names) => match same_names(names) {
+                    Ok(g) => g,
+                    Err(e) => {
+                        eprintln!("compare_stage: {names}: {e}");
+                        return ExitCode::from(2);
+                    }
+                },
+            };
             let t = Instant::now();
             let found: Vec<_> = texts.iter().map(|d| gazetteer.find_all(d)).collect();
             let seconds = t.elapsed().as_secs_f64();
@@ -75,4 +93,39 @@ fn main() -> ExitCode {
     }
     println!("{out}");
     ExitCode::SUCCESS
+}
+
+/// A gazetteer of exactly the forms of `names` (`[[form, id, kind], ...]`),
+/// each matched in exact case.
+fn same_names(names: &str) -> Result<Gazetteer, String> {
+    let data = std::fs::read_to_string(names).map_err(|e| e.to_string())?;
+    let rows: Vec<(String, String, String)> =
+        serde_json::from_str(&data).map_err(|e| e.to_string())?;
+    // Forms grouped by entity, in first-seen order.
+    let mut order: Vec<(String, String)> = Vec::new();
+    let mut forms: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (form, id, kind) in rows {
+        let list = forms.entry(id.clone()).or_insert_with(|| {
+            order.push((id.clone(), kind.clone()));
+            Vec::new()
+        });
+        list.push(format!("={form}"));
+    }
+    let mut b = Gazetteer::builder();
+    b.defaults(false).infer_schemes(false);
+    for (id, kind) in order {
+        let kind = EntityKind::parse(&kind).ok_or(format!("unknown kind {kind:?}"))?;
+        let list = forms.remove(&id).unwrap_or_default();
+        // The name is the first form; listing it flagged keeps the builder
+        // from adding it again unflagged.
+        let name = list.first().map_or("", |f| &f[1..]).to_owned();
+        let info = EntityInfo {
+            id: id.as_str().into(),
+            name: name.as_str().into(),
+            kind,
+            country: None,
+        };
+        b.add_entry(info, list);
+    }
+    b.build().map_err(|e| e.to_string())
 }
