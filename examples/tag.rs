@@ -172,6 +172,7 @@ fn run_jsonl(tagger: &Tagger, args: &Args, out: &mut impl Write) -> io::Result<b
         threads,
         fields: args.fields,
         claims_only: args.claims_only,
+        batch_bytes: stream::BATCH_BYTES,
     };
     let bar = !args.quiet && io::stderr().is_terminal();
     let mut progress = progress::Progress::new(bar, total);

@@ -25,8 +25,9 @@ use serde_json::Value;
 
 use crate::progress::Progress;
 
-/// A batch is sent to the workers once it holds this many bytes...
-const BATCH_BYTES: usize = 256 * 1024;
+/// A batch is sent to the workers once it holds this many bytes (the
+/// default of [`Options::batch_bytes`])...
+pub const BATCH_BYTES: usize = 256 * 1024;
 /// ... or this many lines.
 const BATCH_LINES: usize = 512;
 
@@ -82,6 +83,8 @@ pub struct Options {
     /// Write only documents with at least one claim (error records are
     /// still written).
     pub claims_only: bool,
+    /// Bytes of input per batch ([`BATCH_BYTES`]; tests use small batches).
+    pub batch_bytes: usize,
 }
 
 /// How an input is read.
@@ -171,7 +174,8 @@ pub fn run(
         let _ = token_tx.send(());
     }
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || read_batches(inputs, work_tx, token_rx));
+        let batch_bytes = options.batch_bytes.max(1);
+        let reader = scope.spawn(move || read_batches(inputs, batch_bytes, work_tx, token_rx));
         for _ in 0..threads {
             let work_rx = Arc::clone(&work_rx);
             let done_tx = done_tx.clone();
@@ -196,13 +200,14 @@ pub fn run(
 /// token per batch. Stops early when the writer has gone away.
 fn read_batches(
     inputs: Vec<Input<'_>>,
+    batch_bytes: usize,
     work: SyncSender<Batch>,
     tokens: Receiver<()>,
 ) -> io::Result<()> {
     let mut seq = 0u64;
     let mut batch = Batch {
         seq,
-        data: Vec::with_capacity(BATCH_BYTES + 4096),
+        data: Vec::with_capacity(batch_bytes.saturating_add(4096)),
         items: Vec::new(),
     };
     let mut send = |batch: &mut Batch| -> bool {
@@ -211,7 +216,7 @@ fn read_batches(
             batch,
             Batch {
                 seq,
-                data: Vec::with_capacity(BATCH_BYTES + 4096),
+                data: Vec::with_capacity(batch_bytes.saturating_add(4096)),
                 items: Vec::new(),
             },
         );
@@ -233,7 +238,7 @@ fn read_batches(
                     start,
                     end: batch.data.len(),
                 });
-                if batch.data.len() >= BATCH_BYTES && !send(&mut batch) {
+                if batch.data.len() >= batch_bytes && !send(&mut batch) {
                     return Ok(());
                 }
             }
@@ -255,7 +260,7 @@ fn read_batches(
                         start,
                         end: batch.data.len(),
                     });
-                    if (batch.data.len() >= BATCH_BYTES || batch.items.len() >= BATCH_LINES)
+                    if (batch.data.len() >= batch_bytes || batch.items.len() >= BATCH_LINES)
                         && !send(&mut batch)
                     {
                         return Ok(());

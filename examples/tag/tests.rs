@@ -13,11 +13,13 @@ use serde_json::{json, Value};
 use crate::progress::Progress;
 use crate::stream::{self, Fields, Input, InputKind, Options, Summary};
 
+/// Small batches, so that even small inputs make many of them.
 fn options(threads: usize) -> Options {
     Options {
         threads,
         fields: Fields::default(),
         claims_only: false,
+        batch_bytes: 4096,
     }
 }
 
@@ -154,13 +156,13 @@ fn n_lines_in_n_lines_out_with_error_lines_mixed_in() {
 
 #[test]
 fn output_order_is_input_order_whatever_the_threads() {
-    let docs: Vec<Value> = (0..3000)
+    let docs: Vec<Value> = (0..1000)
         .map(|i| json!({"id": i, "text": article(i)}))
         .collect();
     let data = jsonl(&docs);
     let (s1, one) = run(vec![lines(data.clone())], &options(1));
     let (s4, four) = run(vec![lines(data)], &options(4));
-    assert_eq!(one.len(), 3000);
+    assert_eq!(one.len(), 1000);
     assert_eq!(one, four);
     assert_eq!(s1, s4);
     for (i, v) in four.iter().enumerate() {
@@ -344,7 +346,8 @@ impl Read for Counting {
 }
 
 /// Holds back its first write until the reader has read the whole input or
-/// half a second has passed, then records how far the reader got.
+/// half a second has passed, records how far the reader got, and fails (as
+/// a closed pipe would) so the run ends without tagging the rest.
 struct Stalling {
     read: Arc<AtomicU64>,
     total: u64,
@@ -352,7 +355,7 @@ struct Stalling {
 }
 
 impl Write for Stalling {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+    fn write(&mut self, _buf: &[u8]) -> io::Result<usize> {
         if self.read_ahead.is_none() {
             let t = Instant::now();
             while self.read.load(Ordering::SeqCst) < self.total
@@ -362,7 +365,7 @@ impl Write for Stalling {
             }
             self.read_ahead = Some(self.read.load(Ordering::SeqCst));
         }
-        Ok(buf.len())
+        Err(io::ErrorKind::BrokenPipe.into())
     }
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
@@ -371,13 +374,15 @@ impl Write for Stalling {
 
 #[test]
 fn memory_is_bounded_while_the_output_is_stalled() {
-    // 11 MB of input; a stalled output must stop the reader after a bounded
+    // 40 MB of input; a stalled output must stop the reader after a bounded
     // window of batches, not let it read the whole input into memory.
     let text = "Vilnius blamed a foreign intelligence service for the outage. ".repeat(60);
-    let docs: Vec<Value> = (0..3_000).map(|i| json!({"id": i, "text": text})).collect();
+    let docs: Vec<Value> = (0..10_000)
+        .map(|i| json!({"id": i, "text": text}))
+        .collect();
     let data = jsonl(&docs);
     let total = data.len() as u64;
-    assert!(total > 10_000_000);
+    assert!(total > 35_000_000);
     let read = Arc::new(AtomicU64::new(0));
     let counter = Arc::clone(&read);
     let inputs = vec![Input {
@@ -396,15 +401,18 @@ fn memory_is_bounded_while_the_output_is_stalled() {
         read_ahead: None,
     };
     let tagger = Tagger::new();
-    let summary = stream::run(
+    let opts = Options {
+        batch_bytes: stream::BATCH_BYTES,
+        ..options(2)
+    };
+    let r = stream::run(
         &tagger,
         inputs,
-        &options(2),
+        &opts,
         &mut out,
         &mut Progress::new(false, None),
-    )
-    .unwrap();
-    assert_eq!(summary.documents, 3_000);
+    );
+    assert_eq!(r.unwrap_err().kind(), io::ErrorKind::BrokenPipe);
     // Window of 2 × 2 + 2 batches of about 256 KB, plus the reader's buffer.
     let read_ahead = out.read_ahead.unwrap();
     assert!(read_ahead < 4_000_000, "read {read_ahead} bytes ahead");
