@@ -2,7 +2,7 @@
 //!
 //! This is the one place where the stages are joined.
 
-use crate::claims::ClaimTagger;
+use crate::claims::{ClaimContext, ClaimTagger};
 use crate::document::{Document, Entity};
 use crate::error::Error;
 use crate::gazetteer::Gazetteer;
@@ -60,6 +60,7 @@ impl Tagger {
         let sentences = self.splitter.split(text);
         let mut entities = Vec::new();
         let mut claims = Vec::new();
+        let mut context = ClaimContext::default();
         for (i, &sentence) in sentences.iter().enumerate() {
             let mut mentions = self.gazetteer.find_all(sentence.as_str(text));
             for m in &mut mentions {
@@ -67,7 +68,10 @@ impl Tagger {
                 m.span.end += sentence.start;
             }
             entities.extend(mentions.iter().map(|m| Entity::from_mention(text, m)));
-            claims.extend(self.claims.tag_sentence(text, i, sentence, &mentions));
+            claims.extend(
+                self.claims
+                    .tag_sentence_in(&mut context, text, i, sentence, &mentions),
+            );
         }
         Document {
             sentences,
