@@ -1,4 +1,5 @@
 //! The one integration test binary: each module is a family of tests.
 
 mod embedded;
+mod gazetteer;
 mod sentences;
