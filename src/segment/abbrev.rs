@@ -88,10 +88,12 @@ const ABBREVIATIONS: &[(&str, Kind, bool)] = &[
     ("thos", Kind::Title, true),
     ("sr", Kind::Ambiguous, true),
     ("jr", Kind::Ambiguous, true),
-    ("st", Kind::Title, true),
-    ("mt", Kind::Title, true),
-    ("ft", Kind::Title, true),
-    ("pt", Kind::Title, true),
+    // Saint or Street, Mount, Fort or feet, Point: before a name ("St.
+    // Louis") they hold; at the end of an address ("on Main St. The") not.
+    ("st", Kind::Ambiguous, true),
+    ("mt", Kind::Ambiguous, true),
+    ("ft", Kind::Ambiguous, true),
+    ("pt", Kind::Ambiguous, true),
     // Followed by a number.
     ("no", Kind::Number, false),
     ("nos", Kind::Number, false),
