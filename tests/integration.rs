@@ -2,3 +2,5 @@
 
 mod claims;
 mod embedded;
+mod gazetteer;
+mod sentences;

@@ -12,6 +12,7 @@ import html
 import os
 import re
 import sys
+sys.dont_write_bytecode = True
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import entities_manual as M  # noqa: E402
@@ -105,7 +106,9 @@ def states():
             forms.append(official)
         for alt in r.get("alt_names", "").split("|"):
             alt = clean(alt)
-            if alt and "(" not in alt and "," not in alt and "/" not in alt:
+            # two-letter codes (NL, HK, CH) are tickers and abbreviations
+            # in news; the ones that name a state are listed by hand
+            if alt and "(" not in alt and "," not in alt and "/" not in alt and len(alt) > 2:
                 forms.append(("=" + alt) if alt.isupper() and len(alt) <= 3 else alt)
         forms += o.get("forms", [])
         for d in demonyms:
@@ -203,8 +206,8 @@ TA_CONTEXT = {
     "animal farm", "bad magic", "black technology", "brown fox", "cold river", "comment group",
     "conference crew", "dark engine", "deputy dog", "evil eye", "golden eye dog", "iron group",
     "kiss-a-dog", "lucky cat", "red eyes", "silver fox", "social network team", "st group",
-    "white giant", "anonymous", "sandman", "dark seoul", "guardians of peace", "hidden cobra",
-    "carbanak", "anunak", "cobalt group", "sednit", "sofacy", "infy", "foudre", "attor",
+    "white giant", "anonymous", "sandman", "dark seoul",
+    "anunak", "cobalt group", "sednit", "sofacy", "infy", "foudre", "attor",
     "handala", "havex", "scarab", "strongpity", "nemim", "quarian", "minidionis", "pirpi",
     "taidoor", "emdivi", "comnie", "cadelle", "nettraveler", "icefog", "greyenergy",
     "invisimole", "gelsemium", "keyboy", "lazyscripter", "powerpool", "sexi", "funksec",
@@ -212,6 +215,7 @@ TA_CONTEXT = {
     "hummingbad", "msupdater", "seaduke", "cozyduke", "whitebear", "uroburos", "teamspy",
     "tapaoux", "appleJeus".lower(), "fastcash", "buhtrap", "h0lygh0st", "c0d0so0", "ixeshe",
     "viceleaker", "zoopark", "projectsauron", "magecart", "blacktraveller", "bluetraveller",
+    "sayad", "gref", "prince of persia", "cloud atlas", "the mask", "the dukes",
     "el machete", "dragonbreath", "roaming mantis", "ghostemperor", "evilnum", "xdspy",
 }
 # Aliases the shared ambiguity report flags that we keep as plain names: in
@@ -224,6 +228,34 @@ TA_KEEP = {"hafnium", "strontium", "zirconium", "ghostwriter", "turla", "kimsuky
 # else the more specific group (fewer aliases: Andariel goes to the Andariel
 # cluster, not to the Lazarus umbrella); else the first in file order.
 APT_RE = re.compile(r"^APT[ -]?(\d{1,3})$", re.I)
+# Vendor naming schemes that name a state (naming_schemes.md): used to fill
+# the sponsor of a row that has none from one of its own aliases.
+SCHEME_LAST = {"typhoon": "CN", "blizzard": "RU", "sandstorm": "IR", "sleet": "KP",
+               "panda": "CN", "bear": "RU", "kitten": "IR", "chollima": "KP"}
+SCHEME_COLOUR = {"Red": "CN", "Blue": "RU", "Green": "IR", "Purple": "KP"}
+PHONETIC = {"Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India",
+            "Juliett", "Juliet", "Kilo", "Lima", "Mike", "November", "Oscar", "Papa", "Quebec",
+            "Romeo", "Sierra", "Tango", "Uniform", "Victor", "Whiskey", "Xray", "Yankee", "Zulu"}
+# Ordinary English words: a group name stripped of "Group" or "Team" that is
+# one of them needs context ("Lazarus Group" -> "~Lazarus").
+COMMON_WORDS = {"lazarus", "equation", "dragon", "iron", "shadow", "dark", "ghost", "silent",
+                "hidden", "black", "white", "red", "blue", "green", "golden", "silver", "cyber",
+                "night", "storm", "sea", "moon", "sun", "star", "fox", "wolf", "tiger", "eagle",
+                "lion", "cobra", "viper", "scorpion", "phantom", "spider", "anonymous", "elite",
+                "hacking", "security", "network", "digital", "electronic", "army", "legion",
+                "crew", "squad", "unit", "team", "group", "gang", "lotus", "dune", "sandman",
+                "patchwork", "rocket", "winnti", "operation", "project"}
+
+
+def scheme_country(aliases):
+    for a in aliases:
+        w = a.split()
+        if len(w) == 2 and w[1].lower() in SCHEME_LAST and w[0][:1].isupper():
+            return SCHEME_LAST[w[1].lower()]
+        for c, cc in SCHEME_COLOUR.items():
+            if a.startswith(c) and a[len(c):] in PHONETIC:
+                return cc
+    return ""
 
 
 def slug(s):
@@ -246,7 +278,8 @@ def threat_actors(other_forms):
                 n_aliases, i)
 
     winner = {k: min(v, key=lambda i: rank(i, k)) for k, v in owners.items() if len(set(v)) > 1}
-    decisions = {"drop": 0, "context": 0, "shared": 0, "agency_or_state": 0}
+    decisions = {"drop": 0, "context": 0, "shared": 0, "agency_or_state": 0,
+                 "country_from_scheme": 0}
     for i, r in enumerate(src):
         name = r["canonical_name"].strip()
         id_ = r["mitre_id"] or "ta-" + slug(name)
@@ -256,6 +289,7 @@ def threat_actors(other_forms):
             n += 1
         ids.add(id_)
         raw = [name] + [a.strip() for a in r["aliases"].split("|") if a.strip()]
+        raw += M.EXTRA_TA_ALIASES.get(name, [])
         forms = []
         for a in raw:
             key = norm(a)
@@ -271,6 +305,10 @@ def threat_actors(other_forms):
             if low in TA_DROP:
                 decisions["drop"] += 1
                 continue
+            if low.startswith("the "):
+                # "The Dukes", "The Mask": film and book titles first
+                decisions["drop"] += 1
+                continue
             if low in TA_CONTEXT and low not in TA_KEEP:
                 decisions["context"] += 1
                 forms.append("~" + a)
@@ -281,6 +319,24 @@ def threat_actors(other_forms):
                 num = m.group(1)
                 forms += [f"APT{num}", f"APT {num}", f"APT-{num}",
                           f"Advanced Persistent Threat {num}", f"Advanced Persistent Threat Group {num}"]
+        # "Gamaredon Group" is also "Gamaredon", "Sandworm Team" "Sandworm"
+        for a in [name] + [bare(f) for f in forms]:
+            m = re.match(r"^([A-Z][A-Za-z0-9]{3,}) (Group|Team)$", a)
+            if m and norm(m.group(1)) not in other_forms and norm(m.group(1)) not in owners:
+                stem = m.group(1)
+                if stem.lower() in TA_DROP:
+                    continue
+                forms.append(("~" + stem) if stem.lower() in COMMON_WORDS | TA_CONTEXT else stem)
+        if name.startswith("The "):
+            # "The Shadow Brokers" -> "Shadow Brokers"; the article is not
+            # part of the name (and "The" starts every other sentence)
+            rest = name[4:]
+            forms = [f for f in forms if bare(f) != name]
+            forms.append("~" + rest)
+        if name.lower() in TA_DROP or name.startswith("1.") or name.startswith("The "):
+            forms = [f for f in forms if bare(f) != name]
+        if name.split()[0] == "INC":
+            forms = [f for f in forms if bare(f) != name] + ["=" + name]
         if not any(bare(f) == name for f in forms):
             # the name is shared and went to another group, is an agency, or
             # was dropped: '-' stops the loader from adding it
@@ -288,7 +344,12 @@ def threat_actors(other_forms):
         elif name in forms:
             forms.remove(name)
         forms = dedupe(forms, name)
-        rows.append((id_, "threat_actor", name, r["sponsor_country_iso2"], forms))
+        country = r["sponsor_country_iso2"]
+        if not country and r["actor_type_hint"] not in ("criminal", "hacktivist"):
+            country = scheme_country(raw)
+            if country:
+                decisions["country_from_scheme"] += 1
+        rows.append((id_, "threat_actor", name, country, forms))
     print("threat-actor alias decisions:", decisions)
     return rows
 

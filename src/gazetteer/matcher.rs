@@ -89,15 +89,39 @@ pub(crate) struct Matcher {
     by_first_word: FxMap<Box<[u8]>, Box<[u32]>>,
     /// Bit (first byte << 8 | lowercased second byte): some form may start.
     pairs: Box<[u64]>,
+    /// Finds forms with a lower-case initial, which the main scan skips.
+    lower_starts: Option<aho_corasick::AhoCorasick>,
+    /// For ASCII first words: lowercased (first, second) byte → bit set of
+    /// first-word lengths (31 = 31 or more).
+    lens: Box<[u32]>,
     entities: Vec<Arc<EntityInfo>>,
     infer: bool,
 }
 
 const SPACE_BYTES: [u8; 4] = [b' ', b'\t', b'\n', b'\r'];
 
+/// Byte classes: 0 not part of a word, 1 ASCII word byte, 2 non-ASCII
+/// (decode to decide).
+static CLASS: [u8; 256] = {
+    let mut c = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        c[i] = if b.is_ascii_alphanumeric() || b == b'_' {
+            1
+        } else if b >= 0x80 {
+            2
+        } else {
+            0
+        };
+        i += 1;
+    }
+    c
+};
+
 #[inline]
 fn is_ascii_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    CLASS[usize::from(b)] == 1
 }
 
 /// The char starting at byte `i`, if `i` is a char boundary inside `text`.
@@ -132,16 +156,86 @@ pub(crate) fn is_word_before(text: &str, i: usize) -> bool {
     }
 }
 
+/// The first word start at or after `i` whose first character is a
+/// capital, a digit or non-ASCII, or `limit` when there is none before it.
+/// Eight bytes at a time: English text is mostly lower case and spaces.
+#[inline]
+fn next_start(text: &str, mut i: usize, limit: usize) -> usize {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let t = text.as_bytes();
+    let limit = limit.min(t.len());
+    while i < limit {
+        // Find the next interesting byte.
+        let mut hit = None;
+        while i + 8 <= limit {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&t[i..i + 8]);
+            let x = u64::from_le_bytes(w);
+            let x7 = x & !H;
+            let ge = |c: u64| (x7 + (0x80 - c) * L) & H;
+            let m = (ge(0x41) & !ge(0x5B)) | (ge(0x30) & !ge(0x3A)) | (x & H);
+            if m != 0 {
+                hit = Some(i + (m.trailing_zeros() / 8) as usize);
+                break;
+            }
+            i += 8;
+        }
+        let h = match hit {
+            Some(h) => h,
+            None => {
+                while i < limit
+                    && !(t[i].is_ascii_uppercase() || t[i].is_ascii_digit() || t[i] >= 0x80)
+                {
+                    i += 1;
+                }
+                if i >= limit {
+                    return limit;
+                }
+                i
+            }
+        };
+        // A word start?
+        let ok = if t[h] < 0x80 {
+            !is_word_before(text, h)
+        } else {
+            char_at(text, h).is_some_and(char::is_alphanumeric) && !is_word_before(text, h)
+        };
+        if ok {
+            return h;
+        }
+        i = h + 1;
+    }
+    limit
+}
+
+/// Where a qualified form would start after a state mention ending at
+/// `end`: past "'s", "'" or "’s" and up to three spaces.
+fn qualified_start(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let after = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("\u{2019}s"))
+        .or_else(|| rest.strip_prefix('\''))
+        .or_else(|| rest.strip_prefix('\u{2019}'))
+        .unwrap_or(rest);
+    let spaces = after.bytes().take_while(|&b| b == b' ').count();
+    if spaces == 0 || spaces > 3 {
+        return None;
+    }
+    let ws = text.len() - after.len() + spaces;
+    is_word_at(text, ws).then_some(ws)
+}
+
 /// The end of the word starting at `i`.
 #[inline]
 pub(crate) fn word_end(text: &str, mut i: usize) -> usize {
     let t = text.as_bytes();
     while i < t.len() {
-        let b = t[i];
-        if b < 0x80 {
-            if !is_ascii_word(b) {
-                break;
-            }
+        let c = CLASS[usize::from(t[i])];
+        if c == 0 {
+            break;
+        } else if c == 1 {
             i += 1;
         } else {
             match char_at(text, i) {
@@ -157,6 +251,15 @@ pub(crate) fn word_end(text: &str, mut i: usize) -> usize {
 fn first_word(s: &str) -> &str {
     let end = word_end(s, 0);
     &s[..end]
+}
+
+/// The `lens` slot of a word: its first two bytes, lowercased, when ASCII.
+#[inline]
+fn len_index(word: &[u8]) -> Option<usize> {
+    let b0 = *word.first()?;
+    let b1 = word.get(1).copied().unwrap_or(0);
+    (b0 < 0x80 && b1 < 0x80)
+        .then(|| usize::from(b0.to_ascii_lowercase()) << 7 | usize::from(b1.to_ascii_lowercase()))
 }
 
 fn lower_key(word: &[u8]) -> Box<[u8]> {
@@ -283,6 +386,7 @@ impl Matcher {
         }
         let mut lists: FxMap<Box<[u8]>, Vec<u32>> = FxMap::default();
         let mut pairs = vec![0u64; 1024].into_boxed_slice();
+        let mut lens = vec![0u32; 128 * 128].into_boxed_slice();
         for (pi, p) in patterns.iter().enumerate() {
             let Ok(s) = std::str::from_utf8(&p.bytes) else {
                 continue;
@@ -295,6 +399,12 @@ impl Matcher {
                 .entry(lower_key(w.as_bytes()))
                 .or_default()
                 .push(pi as u32);
+            if p.qualified {
+                // Looked up only right after a state mention, unfiltered:
+                // "foreign ministry" must not make every "foreign" a
+                // candidate.
+                continue;
+            }
             let b0 = p.bytes[0];
             let firsts: Vec<u8> = if p.exact || !b0.is_ascii_alphabetic() {
                 vec![b0]
@@ -309,6 +419,10 @@ impl Matcher {
                 Some(b'\'') => vec![b'\'', 0xE2],
                 Some(&b) => vec![b.to_ascii_lowercase()],
             };
+            let wb = w.as_bytes();
+            if let Some(ix) = len_index(wb) {
+                lens[ix] |= 1 << wb.len().min(31);
+            }
             for &f in &firsts {
                 for &s in &seconds {
                     let bit = (usize::from(f) << 8) | usize::from(s);
@@ -316,6 +430,19 @@ impl Matcher {
                 }
             }
         }
+        let lower_forms: Vec<&[u8]> = patterns
+            .iter()
+            .filter(|p| !p.qualified && p.bytes[0].is_ascii_lowercase())
+            .map(|p| &p.bytes[..])
+            .collect();
+        let lower_starts = if lower_forms.is_empty() {
+            None
+        } else {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(&lower_forms)
+                .ok()
+        };
         let by_first_word = lists
             .into_iter()
             .map(|(k, mut v)| {
@@ -330,6 +457,8 @@ impl Matcher {
             patterns,
             by_first_word,
             pairs,
+            lower_starts,
+            lens,
             entities,
             infer,
         }
@@ -341,6 +470,16 @@ impl Matcher {
 
     pub(crate) fn entities(&self) -> &[Arc<EntityInfo>] {
         &self.entities
+    }
+
+    /// Whether some form's first word has the length and first two bytes of
+    /// `word` (always true for words the table does not cover).
+    #[inline]
+    fn len_ok(&self, word: &[u8]) -> bool {
+        match len_index(word) {
+            Some(ix) => self.lens[ix] & (1 << word.len().min(31)) != 0,
+            None => true,
+        }
     }
 
     #[inline]
@@ -357,32 +496,42 @@ impl Matcher {
         let mut pending: Vec<bool> = Vec::new();
         let mut any_pending = false;
         let mut key = [0u8; 64];
+        // Starts of forms written with a lower-case initial ("iKittens",
+        // "menuPass"): the main scan only stops at capitals, digits and
+        // non-ASCII letters.
+        let lower: Vec<usize> = match &self.lower_starts {
+            Some(ac) => ac
+                .find_iter(text)
+                .map(|m| m.start())
+                .filter(|&s| t[s].is_ascii_lowercase() && !is_word_before(text, s))
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut lk = 0;
+        // A word right after a state mention, where qualified forms may start.
+        let mut forced = usize::MAX;
         let mut i = 0;
         while i < n {
-            let b = t[i];
-            if b < 0x80 {
-                if !is_ascii_word(b) {
-                    i += 1;
-                    continue;
-                }
-            } else {
-                match char_at(text, i) {
-                    Some(c) if c.is_alphanumeric() => {}
-                    Some(c) => {
-                        i += c.len_utf8();
-                        continue;
-                    }
-                    None => {
-                        i += 1;
-                        continue;
-                    }
-                }
+            while lk < lower.len() && lower[lk] < i {
+                lk += 1;
             }
-            let ws = i;
+            let next_lower = lower.get(lk).copied().unwrap_or(usize::MAX);
+            let next = next_start(text, i, next_lower.min(forced).min(n));
+            let ws = next.min(next_lower).min(forced);
+            if ws >= n {
+                break;
+            }
+            let after_state = ws == forced;
+            if forced <= ws {
+                forced = usize::MAX;
+            }
+            let b = t[ws];
+            // A word that may start a form or an inferred name.
             let we = word_end(text, ws);
+            let wl = we - ws;
             let b1 = t.get(ws + 1).copied().unwrap_or(0);
-            if self.pair_ok(b, b1) && we - ws <= key.len() {
-                let wl = we - ws;
+            if (after_state || (self.pair_ok(b, b1) && self.len_ok(&t[ws..we]))) && wl <= key.len()
+            {
                 for (d, s) in key[..wl].iter_mut().zip(&t[ws..we]) {
                     *d = s.to_ascii_lowercase();
                 }
@@ -390,16 +539,27 @@ impl Matcher {
                     if let Some(c) = self.choose(text, ws, cands, &out) {
                         let p = &self.patterns[c.pattern];
                         if !p.negative {
-                            out.push(self.mention(ws, c, &out));
+                            let m = self.mention(ws, c, &out);
+                            if m.entity.kind == EntityKind::State {
+                                forced = qualified_start(text, c.end).unwrap_or(usize::MAX);
+                            }
+                            out.push(m);
                             pending.push(c.pending);
                             any_pending |= c.pending;
                         }
-                        i = c.end;
+                        i = c.end.max(ws + 1);
                         continue;
                     }
                 }
             }
-            if self.infer {
+            let may_infer = self.infer
+                && b.is_ascii_uppercase()
+                && match t.get(we) {
+                    Some(b'-') => true,
+                    Some(b' ') => t.get(we + 1).is_some_and(u8::is_ascii_uppercase),
+                    _ => t[we - 1].is_ascii_digit() || (wl >= 7 && b"RBGP".contains(&b)),
+                };
+            if may_infer {
                 if let Some(inf) = scheme::infer(text, ws, we) {
                     out.push(Mention {
                         span: Span::new(ws, inf.end),
@@ -407,11 +567,11 @@ impl Matcher {
                         inferred: true,
                     });
                     pending.push(false);
-                    i = inf.end;
+                    i = inf.end.max(ws + 1);
                     continue;
                 }
             }
-            i = we;
+            i = we.max(ws + 1);
         }
         if any_pending {
             let sure: Vec<Arc<str>> = out
@@ -674,63 +834,92 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
-/// Words that make an ordinary word a threat-actor name nearby.
-const ACTOR_CONTEXT: &[&str] = &[
-    "group",
-    "groups",
-    "gang",
-    "gangs",
+/// Words that make an ordinary word a threat-actor name when within four
+/// words of it.
+const STRONG_CONTEXT: &[&str] = &[
     "hackers",
     "hacker",
     "hacking",
-    "actor",
-    "actors",
     "apt",
-    "crew",
-    "operators",
-    "operator",
-    "affiliates",
     "espionage",
     "cyberespionage",
-    "threat",
-    "team",
-    "collective",
-    "syndicate",
-    "cluster",
-    "intrusion",
-    "intrusions",
     "tracked",
     "dubbed",
     "aka",
     "alias",
-    "known",
     "ransomware",
     "adversary",
     "adversaries",
     "spies",
     "cyberspies",
     "attackers",
+    "intrusion",
+    "intrusions",
+    "threat",
 ];
 
-/// A context word within four words before or after the form.
-fn has_actor_context(text: &str, start: usize, end: usize) -> bool {
+/// Words that do so only in a sentence about cyber operations ("the Sodium
+/// group" yes, "Platinum group base prices" no).
+const WEAK_CONTEXT: &[&str] = &[
+    "group",
+    "groups",
+    "gang",
+    "gangs",
+    "crew",
+    "team",
+    "collective",
+    "syndicate",
+    "cluster",
+    "operators",
+    "operator",
+    "affiliates",
+    "campaign",
+    "known",
+    "called",
+    "named",
+    "actor",
+    "actors",
+];
+
+/// Word beginnings that make a sentence about cyber operations.
+const CYBER_PREFIXES: &[&str] = &[
+    "hack",
+    "cyber",
+    "malware",
+    "espionage",
+    "phish",
+    "ransomware",
+    "breach",
+    "intrusion",
+    "exploit",
+    "spy",
+    "spie",
+    "backdoor",
+    "apt",
+    "attack",
+    "threat",
+    "infiltrat",
+    "compromis",
+    "wiper",
+    "ddos",
+    "botnet",
+];
+
+/// Up to `max` words before `start` (nearest first) or after `end`, within
+/// the sentence.
+fn window(text: &str, start: usize, end: usize, max: usize) -> (Vec<&str>, Vec<&str>) {
     let t = text.as_bytes();
-    let is_ctx = |w: &[u8]| {
-        ACTOR_CONTEXT
-            .iter()
-            .any(|c| c.as_bytes().eq_ignore_ascii_case(w))
-    };
-    // Backwards.
+    let stop = |b: u8| b == b'.' || b == b'\n' || b == b';' || b == b'!' || b == b'?';
+    let mut before = Vec::new();
     let mut i = start;
-    let mut words = 0;
-    while i > 0 && words < 4 {
+    while i > 0 && before.len() < max {
         let mut e = i;
         while e > 0 && !is_ascii_word(t[e - 1]) {
-            e -= 1;
-            if t[e] == b'.' || t[e] == b'\n' || t[e] == b';' {
+            if stop(t[e - 1]) && !(t[e - 1] == b'.' && e >= 2 && t[e - 2].is_ascii_uppercase()) {
                 e = 0;
                 break;
             }
+            e -= 1;
         }
         if e == 0 {
             break;
@@ -739,22 +928,23 @@ fn has_actor_context(text: &str, start: usize, end: usize) -> bool {
         while s > 0 && is_ascii_word(t[s - 1]) {
             s -= 1;
         }
-        if is_ctx(&t[s..e]) {
-            return true;
-        }
-        words += 1;
+        before.push(&text[s..e]);
         i = s;
     }
-    // Forwards.
+    let mut after = Vec::new();
     let mut i = end;
-    let mut words = 0;
-    while i < t.len() && words < 4 {
+    while i < t.len() && after.len() < max {
         let mut s = i;
+        let mut stopped = false;
         while s < t.len() && !is_ascii_word(t[s]) {
-            if t[s] == b'.' || t[s] == b'\n' || t[s] == b';' {
-                return false;
+            if stop(t[s]) && !(t[s] == b'.' && s > 0 && t[s - 1].is_ascii_uppercase()) {
+                stopped = true;
+                break;
             }
             s += 1;
+        }
+        if stopped {
+            break;
         }
         let mut e = s;
         while e < t.len() && is_ascii_word(t[e]) {
@@ -763,13 +953,28 @@ fn has_actor_context(text: &str, start: usize, end: usize) -> bool {
         if s == e {
             break;
         }
-        if is_ctx(&t[s..e]) {
-            return true;
-        }
-        words += 1;
+        after.push(&text[s..e]);
         i = e;
     }
-    false
+    (before, after)
+}
+
+/// True when the words around `start..end` make it a threat-actor name.
+pub(crate) fn has_actor_context(text: &str, start: usize, end: usize) -> bool {
+    let (before, after) = window(text, start, end, 15);
+    let is_in = |w: &str, list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(w));
+    let near = before.iter().take(4).chain(after.iter().take(4));
+    let mut weak = false;
+    for w in near {
+        if is_in(w, STRONG_CONTEXT) {
+            return true;
+        }
+        weak |= is_in(w, WEAK_CONTEXT);
+    }
+    weak && before.iter().chain(&after).any(|w| {
+        let lw = w.to_ascii_lowercase();
+        CYBER_PREFIXES.iter().any(|p| lw.starts_with(p))
+    })
 }
 
 #[cfg(test)]
@@ -790,10 +995,16 @@ mod tests {
 
     #[test]
     fn context() {
-        let t = "the Sodium group struck";
+        let t = "the Sodium group hacked";
         assert!(has_actor_context(t, 4, 10));
+        let t = "hackers from Sodium struck";
+        assert!(has_actor_context(t, 13, 19));
         let t = "sodium prices. Group stage";
         assert!(!has_actor_context(t, 0, 6));
+        let t = "the Platinum group base prices rose";
+        assert!(!has_actor_context(t, 4, 12));
+        let t = "the Platinum group behind the cyberattack";
+        assert!(has_actor_context(t, 4, 12));
     }
 
     #[test]

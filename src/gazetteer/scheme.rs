@@ -17,38 +17,39 @@ pub(crate) struct Inferred {
     pub(crate) info: EntityInfo,
 }
 
-/// Second words of two-word names: (family, country, upper case only).
-const FAMILIES: &[(&str, Option<&str>, bool)] = &[
+/// Second words of two-word names: (family, country, upper case only,
+/// needs threat-actor context unless written in upper case).
+const FAMILIES: &[(&str, Option<&str>, bool, bool)] = &[
     // Microsoft
-    ("typhoon", Some("CN"), false),
-    ("blizzard", Some("RU"), false),
-    ("sandstorm", Some("IR"), false),
-    ("sleet", Some("KP"), false),
-    ("hail", Some("KR"), false),
-    ("cyclone", Some("VN"), false),
-    ("tempest", None, false),
-    ("tsunami", None, false),
+    ("typhoon", Some("CN"), false, false),
+    ("blizzard", Some("RU"), false, false),
+    ("sandstorm", Some("IR"), false, false),
+    ("sleet", Some("KP"), false, false),
+    ("hail", Some("KR"), false, true),
+    ("cyclone", Some("VN"), false, true),
+    ("tempest", None, false, true),
+    ("tsunami", None, false, true),
     // CrowdStrike
-    ("panda", Some("CN"), false),
-    ("bear", Some("RU"), false),
-    ("kitten", Some("IR"), false),
-    ("chollima", Some("KP"), false),
-    ("spider", None, false),
-    ("jackal", None, false),
-    ("buffalo", Some("VN"), true),
-    ("crane", Some("KR"), true),
-    ("leopard", Some("PK"), true),
-    ("tiger", Some("IN"), true),
-    ("wolf", Some("TR"), true),
-    ("ocelot", Some("CO"), true),
+    ("panda", Some("CN"), false, false),
+    ("bear", Some("RU"), false, true),
+    ("kitten", Some("IR"), false, false),
+    ("chollima", Some("KP"), false, false),
+    ("spider", None, false, true),
+    ("jackal", None, false, true),
+    ("buffalo", Some("VN"), true, true),
+    ("crane", Some("KR"), true, true),
+    ("leopard", Some("PK"), true, true),
+    ("tiger", Some("IN"), true, true),
+    ("wolf", Some("TR"), true, true),
+    ("ocelot", Some("CO"), true, true),
     // Palo Alto Networks Unit 42
-    ("taurus", Some("CN"), false),
-    ("ursa", Some("RU"), false),
-    ("serpens", Some("IR"), false),
-    ("pisces", Some("KP"), false),
-    ("libra", None, false),
+    ("taurus", Some("CN"), false, true),
+    ("ursa", Some("RU"), false, true),
+    ("serpens", Some("IR"), false, true),
+    ("pisces", Some("KP"), false, true),
+    ("libra", None, false, true),
     // Check Point
-    ("manticore", Some("IR"), false),
+    ("manticore", Some("IR"), false, false),
 ];
 
 /// Secureworks first words (upper case only).
@@ -329,7 +330,7 @@ pub(crate) fn infer(text: &str, ws: usize, we: usize) -> Option<Inferred> {
     }
     // Codes with a hyphen: Storm-1234, DEV-0537, UAC-0050, TAG-22,
     // CovertNetwork-1658.
-    if t.get(we) == Some(&b'-') {
+    if t.get(we) == Some(&b'-') && b"SDUTC".contains(&first) {
         let prefix = match word {
             "Storm" | "STORM" => Some(("Storm", 4, 4)),
             "DEV" => Some(("DEV", 4, 4)),
@@ -348,8 +349,9 @@ pub(crate) fn infer(text: &str, ws: usize, we: usize) -> Option<Inferred> {
         }
     }
     // Codes in one word: UNC5221, TA453, FIN7, APT46.
+    let has_digit = t.get(we - 1).is_some_and(u8::is_ascii_digit);
     for (p, lo, hi) in [("UNC", 3, 5), ("TA", 3, 4), ("FIN", 1, 2), ("APT", 1, 3)] {
-        if let Some(num) = word.strip_prefix(p) {
+        if let Some(num) = word.strip_prefix(p).filter(|_| has_digit) {
             if num.len() >= lo && num.len() <= hi && num.bytes().all(|b| b.is_ascii_digit()) {
                 if !ends_clean(text, we) {
                     return None;
@@ -364,7 +366,7 @@ pub(crate) fn infer(text: &str, ws: usize, we: usize) -> Option<Inferred> {
         }
     }
     // Recorded Future: BlueDelta, RedNovember.
-    for (c, country) in COLOURS {
+    for (c, country) in COLOURS.iter().filter(|_| b"RBGP".contains(&first)) {
         if let Some(rest) = word.strip_prefix(c) {
             if PHONETIC.contains(&rest) {
                 return Some(actor(word.to_owned(), *country, we));
@@ -372,50 +374,53 @@ pub(crate) fn infer(text: &str, ws: usize, we: usize) -> Option<Inferred> {
         }
     }
     // Two capitalised words.
-    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if t.get(we) != Some(&b' ') || !t.get(we + 1).is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    if t.get(we) != Some(&b' ') {
+    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
     let s2 = we + 1;
     let e2 = super::matcher::word_end(text, s2);
     let second = text.get(s2..e2)?;
-    if second.len() < 3
-        || !second.bytes().all(|b| b.is_ascii_alphabetic())
-        || !second.as_bytes()[0].is_ascii_uppercase()
-        || !ends_clean(text, e2)
-    {
+    if second.len() < 3 || !second.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let upper1 = word.bytes().all(|b| b.is_ascii_uppercase());
+    let upper2 = second.bytes().all(|b| b.is_ascii_uppercase());
+    let title2 = second.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+    let family = if upper2 || title2 {
+        FAMILIES
+            .iter()
+            .find(|f| f.0.eq_ignore_ascii_case(second) && (!f.2 || (upper1 && upper2)))
+    } else {
+        None
+    };
+    let metal = if upper1 && upper2 {
+        METALS.iter().find(|m| m.0 == word)
+    } else {
+        None
+    };
+    if family.is_none() && metal.is_none() {
         return None;
     }
     // Inside a run of capitalised words ("Giant Panda Born In Zoo") it is a
     // title, not a name.
-    if t.get(e2) == Some(&b' ') && t.get(e2 + 1).is_some_and(u8::is_ascii_uppercase) {
+    if !ends_clean(text, e2)
+        || (t.get(e2) == Some(&b' ') && t.get(e2 + 1).is_some_and(u8::is_ascii_uppercase))
+        || STOP_FIRST.iter().any(|w| w.eq_ignore_ascii_case(word))
+    {
         return None;
     }
-    let lower1 = word.to_ascii_lowercase();
-    let upper1 = word.bytes().all(|b| b.is_ascii_uppercase());
-    let upper2 = second.bytes().all(|b| b.is_ascii_uppercase());
-    let title2 = second.bytes().skip(1).all(|b| b.is_ascii_lowercase());
-    if STOP_FIRST.contains(&lower1.as_str()) {
-        return None;
-    }
-    let lower2 = second.to_ascii_lowercase();
-    if upper2 || title2 {
-        for &(fam, country, upper_only) in FAMILIES {
-            if lower2 == fam && (!upper_only || (upper1 && upper2)) {
-                let name = format!("{} {}", title(word), title(second));
-                return Some(actor(name, country, e2));
-            }
+    if let Some(&(_, country, _, context)) = family {
+        if !context || (upper1 && upper2) || super::matcher::has_actor_context(text, ws, e2) {
+            let name = format!("{} {}", title(word), title(second));
+            return Some(actor(name, country, e2));
         }
     }
-    if upper1 && upper2 {
-        for &(metal, country) in METALS {
-            if word == metal {
-                let name = format!("{word} {second}");
-                return Some(actor(name, country, e2));
-            }
-        }
+    if let Some(&(_, country)) = metal {
+        let name = format!("{word} {second}");
+        return Some(actor(name, country, e2));
     }
     None
 }
