@@ -64,6 +64,9 @@ pub(crate) mod flag {
     pub const REPORTED: u16 = 128;
     /// The accused may follow "to" ("linked X to Y").
     pub const TO: u16 = 256;
+    /// A gapped denial whose denier is inside the gap ("a charge China
+    /// denied").
+    pub const INNER: u16 = 512;
 }
 
 /// Word classes (bits).
@@ -79,6 +82,7 @@ pub(crate) mod word {
     pub const CONJ: u16 = 256;
     pub const SUB: u16 = 512;
     pub const CYBER: u16 = 1024;
+    pub const EVENTISH: u16 = 2048;
 }
 
 /// One claim, report or negator entry.
@@ -230,6 +234,7 @@ fn parse_word_class(s: &str) -> Option<u16> {
         "conjunction" => word::CONJ,
         "subordinator" => word::SUB,
         "cyber" => word::CYBER,
+        "eventish" => word::EVENTISH,
         _ => return None,
     })
 }
@@ -257,6 +262,7 @@ fn parse_flag(s: &str) -> Option<u16> {
         "cyber" => flag::CYBER,
         "reported" => flag::REPORTED,
         "to" => flag::TO,
+        "inner" => flag::INNER,
         _ => return None,
     })
 }

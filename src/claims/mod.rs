@@ -165,14 +165,20 @@ impl ClaimTagger {
         let Some(st) = text.get(sentence.range()) else {
             return Vec::new();
         };
-        if !rules::has_claim_cue(&self.lex, st, mentions) {
+        if mentions
+            .iter()
+            .any(|m| m.entity.kind == crate::gazetteer::EntityKind::ThreatActor)
+        {
+            context.cyber_doc = true;
+        }
+        if !rules::has_claim_cue(&self.lex, text, sentence, mentions, context.cyber_doc) {
             context.push_recent(sentence, mentions);
             return Vec::new();
         }
         context.settle(&self.lex, text);
         let hits = rules::cue_hits(&self.lex, st);
         let mut sent = rules::Sent::new(&self.lex, text, sentence, mentions, &hits);
-        sent.doc_claims = context.claims_seen;
+        sent.doc_claims = context.cyber_doc;
         sent.claims(index, context)
     }
 }
