@@ -810,6 +810,8 @@ impl<'a> Sent<'a> {
                 w,
                 "a" | "an" | "the" | "also" | "known" | "one" | "its" | "now"
             )
+            // "North Korean hackers, posing as recruiters, stole"
+            || (w.len() > 4 && w.ends_with("ing") && self.toks[first].hit == NONE)
             || self.toks[first].ment != NONE && self.is_threat_actor(self.toks[first].ment);
         ok.then_some(k)
     }
@@ -1227,6 +1229,10 @@ impl<'a> Sent<'a> {
         {
             return self.clause_subject(p - 1);
         }
+        // ", blamed on Sandworm,": a reduced relative has no agent
+        if p > 0 && self.toks[p - 1].comma && self.lw(ts).ends_with("ed") {
+            return Speaker::default();
+        }
         if p > 0 && self.toks[p - 1].word && self.toks[p - 1].ment == NONE {
             let w = self.lw(p - 1);
             if (self.is(p - 1, word::EVENT | word::ACTOR) && !self.is(p - 1, word::ORG))
@@ -1248,7 +1254,7 @@ impl<'a> Sent<'a> {
         let mut words = 0;
         for i in a..before {
             let t = &self.toks[i];
-            if t.ment != NONE && self.ment_ok(t.ment) {
+            if t.ment != NONE && self.ment_ok(t.ment) && !self.is_target(t.ment) {
                 let g = self.expand_right(t.ment, false, true);
                 let end = g.last().map_or(i, |&m| self.mtok[m].1);
                 return Speaker {
@@ -1296,6 +1302,26 @@ impl<'a> Sent<'a> {
             steps += 1;
         }
         false
+    }
+
+    /// A negator right before the clause starting at `ts` ("no evidence
+    /// that", "unclear whether").
+    fn negated_clause(&self, ts: usize) -> bool {
+        let mut p = ts;
+        while p > 0 && self.is(p - 1, word::DET) {
+            p -= 1;
+        }
+        p > 0 && self.is_negator_tok(p - 1) && {
+            let h = self.hits[self.toks[p - 1].hit];
+            let w = self
+                .lower
+                .get(h.s - self.base..h.e - self.base)
+                .unwrap_or("");
+            w.ends_with(" that")
+                || w.ends_with(" of")
+                || w.ends_with("whether")
+                || w.ends_with(" if")
+        }
     }
 
     fn event_after(&self, te: usize, words: usize) -> bool {
@@ -1468,7 +1494,7 @@ impl<'a> Sent<'a> {
         let mut words = 0;
         while i < self.n() && words <= 12 {
             let t = &self.toks[i];
-            if t.hard || t.comma {
+            if (t.hard && !t.quote) || t.comma {
                 return None;
             }
             if t.word {
@@ -1476,7 +1502,10 @@ impl<'a> Sent<'a> {
                 let mut j = i;
                 let mut ok = true;
                 for w in tail {
-                    while j < self.n() && !self.toks[j].word && self.toks[j].poss {
+                    while j < self.n()
+                        && !self.toks[j].word
+                        && (self.toks[j].poss || self.toks[j].quote)
+                    {
                         j += 1;
                     }
                     if j < self.n() && self.toks[j].word && self.lw(j) == w {
@@ -1516,7 +1545,10 @@ impl<'a> Sent<'a> {
                 let mut words = 0;
                 while k < self.n() && words < 8 {
                     let tk = &self.toks[k];
-                    if tk.hard || tk.comma || matches!(self.lw(k), "." | "!" | "?") {
+                    if tk.hard
+                        || tk.comma
+                        || (tk.ment == NONE && matches!(self.lw(k), "." | "!" | "?"))
+                    {
                         break;
                     }
                     if tk.word {
@@ -1603,7 +1635,11 @@ impl<'a> Sent<'a> {
             // "have been accused of", "was blamed for": the subject
             Frame::Obj
                 if cue.flags & flag::AGENT != 0
-                    && self.passive_before(hit.ts)
+                    && (self.passive_before(hit.ts)
+                        || hit.ts > 0
+                            && self.is(hit.ts - 1, word::ACTOR | word::EVENT)
+                            && !self.is(hit.ts - 1, word::ORG)
+                            && self.lw(hit.te - 1).ends_with("ed"))
                     && matches!(self.lw(hit.te), "of" | "for" | "over" | "in") =>
             {
                 if !self.cyber {
@@ -1642,6 +1678,14 @@ impl<'a> Sent<'a> {
             Frame::Pre => self.find_pre(&hit),
             Frame::Gap => {
                 let (ts, te) = self.find_tail(hit.te, &cue.tail)?;
+                // "has been linked by Mandiant to Belarus"
+                if cue.flags & flag::AGENT != 0 && self.is_word(hit.te, "by") {
+                    let m = self.toks.get(hit.te + 1).map_or(NONE, |t| t.ment);
+                    if m != NONE && self.ment_ok(m) {
+                        by_agent = self.expand_right(m, false, true);
+                        passive = true;
+                    }
+                }
                 let mut acc = if is_denial_cue && cue.flags & flag::INNER != 0 {
                     // "a charge China denied": the denier is inside
                     let g = self.find_obj(hit.te, ts, 0, true)?;
@@ -1651,7 +1695,8 @@ impl<'a> Sent<'a> {
                     // "rejects US accusations": the denier is the subject
                     Some(Vec::new())
                 } else {
-                    self.find_obj(hit.te, ts, cue.flags, legal)
+                    let start = by_agent.last().map_or(hit.te, |&m| self.mtok[m].1 + 1);
+                    self.find_obj(start, ts, cue.flags, legal)
                 };
                 if cue.flags & flag::TO != 0 {
                     if let Some(after) = self.find_obj(te, NONE, cue.flags, legal) {
@@ -1710,11 +1755,13 @@ impl<'a> Sent<'a> {
         if f & flag::EVENT != 0 {
             // "was responsible." / "as being responsible," end the clause;
             // "behind" always needs its event.
-            let at_end = self.lw(hit.te - 1) == "responsible"
-                && (hit.te >= self.n()
-                    || self.toks[hit.te].hard
-                    || self.toks[hit.te].comma
-                    || self.lw(hit.te) == ".");
+            let at_end = matches!(
+                self.lw(hit.te - 1),
+                "responsible" | "involved" | "implicated"
+            ) && (hit.te >= self.n()
+                || self.toks[hit.te].hard
+                || self.toks[hit.te].comma
+                || self.lw(hit.te) == ".");
             if !(self.event_after(hit.te, 8) || at_end) {
                 return None;
             }
@@ -1796,7 +1843,10 @@ impl<'a> Sent<'a> {
             accused,
             attributor: Vec::new(),
             source: None,
-            negated: is_denial || self.negated(hit.ts),
+            negated: is_denial
+                || self.negated(hit.ts)
+                // "no evidence that Russia was involved"
+                || (cue.frame == Frame::Subj && acc_lo < hit.ts && self.negated_clause(acc_lo)),
             denial: is_denial,
             passive: passive || inner_denier,
             by_agent,
@@ -2174,7 +2224,10 @@ impl<'a> Sent<'a> {
         let mut a = h.ts;
         while a > 0 {
             let t = &self.toks[a - 1];
-            if t.hard || (t.comma && !self.list_comma(a - 1)) || self.is(a - 1, word::CONJ) {
+            if (t.hard && !t.quote)
+                || (t.comma && !self.list_comma(a - 1))
+                || self.is(a - 1, word::CONJ)
+            {
                 break;
             }
             a -= 1;
@@ -2182,7 +2235,7 @@ impl<'a> Sent<'a> {
         let mut b = h.te;
         while b < self.n() {
             let t = &self.toks[b];
-            if t.hard || (t.comma && !self.list_comma(b)) || self.is(b, word::CONJ) {
+            if (t.hard && !t.quote) || (t.comma && !self.list_comma(b)) || self.is(b, word::CONJ) {
                 break;
             }
             b += 1;
