@@ -83,6 +83,10 @@ struct Hit {
     e: usize,
     slot: usize,
     class: Class,
+    /// The phrase is a reporting verb ("said", "suspects").
+    report: bool,
+    /// The phrase is a claim or denial cue (possibly also a reporting verb).
+    claim: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -354,6 +358,7 @@ impl<'a> Sent<'a> {
             for t in &mut toks[ts..te] {
                 t.hit = hi;
             }
+            let entries = &lex.cue_slots[slot];
             hits.push(Hit {
                 ts,
                 te,
@@ -361,6 +366,10 @@ impl<'a> Sent<'a> {
                 e,
                 slot,
                 class,
+                report: entries.iter().any(|c| c.class == Class::Report),
+                claim: entries
+                    .iter()
+                    .any(|c| matches!(c.class, Class::Claim(_) | Class::Denial)),
             });
         }
         // Hedge hits.
@@ -448,7 +457,9 @@ impl<'a> Sent<'a> {
     }
 
     fn is_report_tok(&self, i: usize) -> bool {
-        self.hit_class(i) == Some(Class::Report)
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.hit != NONE && self.hits[t.hit].report)
     }
 
     fn is_negator_tok(&self, i: usize) -> bool {
@@ -525,12 +536,7 @@ impl<'a> Sent<'a> {
             return false;
         }
         let p = j - 1;
-        if self.toks[p].hit != NONE
-            && matches!(
-                self.hits[self.toks[p].hit].class,
-                Class::Claim(_) | Class::Denial
-            )
-        {
+        if self.toks[p].hit != NONE && self.hits[self.toks[p].hit].claim {
             return false;
         }
         match self.lw(p) {
@@ -568,7 +574,7 @@ impl<'a> Sent<'a> {
         if !t.word {
             return t.comma || t.poss || matches!(self.lw(i), "-" | "/" | "&");
         }
-        if t.hit != NONE && self.hits[t.hit].class == Class::Report {
+        if t.hit != NONE && self.hits[t.hit].report {
             return false;
         }
         matches!(
@@ -698,8 +704,7 @@ impl<'a> Sent<'a> {
                 if self.is(i, word::REL | word::CONJ) || self.is_report_tok(i) {
                     return None;
                 }
-                let in_cue = t.hit != NONE
-                    && matches!(self.hits[t.hit].class, Class::Claim(_) | Class::Denial);
+                let in_cue = t.hit != NONE && self.hits[t.hit].claim;
                 if prep_cue
                     && is_prep(self.lw(i))
                     && !in_cue
@@ -889,10 +894,7 @@ impl<'a> Sent<'a> {
                 if self.is(i, word::REL) {
                     return self.antecedent(i);
                 }
-                if t.hit != NONE
-                    && matches!(self.hits[t.hit].class, Class::Claim(_) | Class::Denial)
-                    && !self.subj_skip(i)
-                {
+                if t.hit != NONE && self.hits[t.hit].claim && !self.subj_skip(i) {
                     // another claim's verb ("arrested a man suspected of")
                     return None;
                 }
@@ -1039,9 +1041,7 @@ impl<'a> Sent<'a> {
                 if matches!(self.lw(j), "and" | "then") && start == v {
                     break;
                 }
-                if t.hit != NONE
-                    && matches!(self.hits[t.hit].class, Class::Claim(_) | Class::Denial)
-                {
+                if t.hit != NONE && self.hits[t.hit].claim {
                     break;
                 }
                 words += 1;
@@ -1148,7 +1148,7 @@ impl<'a> Sent<'a> {
                     }
                 }
             }
-            if t.hit != NONE && self.hits[t.hit].class == Class::Report {
+            if t.hit != NONE && self.hits[t.hit].report {
                 let h = t.hit;
                 let hit = self.hits[h];
                 let mut sp = self.report_speaker(h);
@@ -1171,7 +1171,7 @@ impl<'a> Sent<'a> {
             if t.comma || t.quote || (t.hard && self.lw(j) != "\n") {
                 boundary = j;
             }
-            if t.hit != NONE && self.hits[t.hit].class == Class::Report && boundary != NONE {
+            if t.hit != NONE && self.hits[t.hit].report && boundary != NONE {
                 let h = t.hit;
                 let hit = self.hits[h];
                 // "..., X said that ...": a new report, not a postposed one;
@@ -1225,7 +1225,8 @@ impl<'a> Sent<'a> {
         // subject of the main clause.
         if p > 0
             && self.lw(ts).ends_with("ing")
-            && (self.is(p - 1, word::SUB) || matches!(self.lw(p - 1), "by" | "for" | "while"))
+            && (self.is(p - 1, word::SUB)
+                || matches!(self.lw(p - 1), "by" | "for" | "while" | "in"))
         {
             return self.clause_subject(p - 1);
         }
@@ -1686,7 +1687,10 @@ impl<'a> Sent<'a> {
                         passive = true;
                     }
                 }
-                let mut acc = if is_denial_cue && cue.flags & flag::INNER != 0 {
+                let mut acc = if cue.class == Class::Claim(ClaimKind::SelfClaim) {
+                    // "NoName057(16) claimed the attacks": the claimant
+                    self.find_subj(hit.ts, legal)
+                } else if is_denial_cue && cue.flags & flag::INNER != 0 {
                     // "a charge China denied": the denier is inside
                     let g = self.find_obj(hit.te, ts, 0, true)?;
                     inner_denier = true;
@@ -1869,7 +1873,7 @@ impl<'a> Sent<'a> {
     /// The first named speaker of a reporting verb of the sentence.
     fn first_speaker(&self) -> Option<Vec<Entity>> {
         for (h, hit) in self.hits.iter().enumerate() {
-            if hit.class == Class::Report {
+            if hit.report {
                 let sp = self.report_speaker(h);
                 if sp.ents.iter().any(|&m| !self.is_threat_actor(m)) {
                     return Some(self.entities(&sp.ents));
@@ -1884,17 +1888,15 @@ impl<'a> Sent<'a> {
         // The sentence's first named speaker (for elided subjects).
         let mut primary: Option<Vec<Entity>> = None;
         for (h, hit) in self.hits.iter().enumerate() {
-            let agentive = match hit.class {
-                Class::Report => true,
-                Class::Claim(_) | Class::Denial => self.lex.cue_slots[hit.slot]
-                    .iter()
-                    .any(|c| c.flags & flag::AGENT != 0),
-                Class::Negator => false,
-            };
+            let agentive = hit.report
+                || hit.claim
+                    && self.lex.cue_slots[hit.slot]
+                        .iter()
+                        .any(|c| c.flags & flag::AGENT != 0);
             if !agentive {
                 continue;
             }
-            let sp = if hit.class == Class::Report {
+            let sp = if hit.report {
                 self.report_speaker(h)
             } else {
                 self.agent(hit.ts)
@@ -1908,11 +1910,14 @@ impl<'a> Sent<'a> {
         let mut cands: Vec<Cand> = Vec::new();
         let mut done_hits: Vec<bool> = vec![false; self.hits.len()];
         for (h, hit) in self.hits.iter().enumerate() {
-            if !matches!(hit.class, Class::Claim(_) | Class::Denial) {
+            if !hit.claim {
                 continue;
             }
             let mut got = None;
             for cue in &self.lex.cue_slots[hit.slot] {
+                if !matches!(cue.class, Class::Claim(_) | Class::Denial) {
+                    continue;
+                }
                 if let Some(c) = self.try_cue(h, cue) {
                     got = Some((c, cue));
                     break;
@@ -2025,7 +2030,7 @@ impl<'a> Sent<'a> {
                 }
                 if t.hit != NONE && !done_hits[t.hit] {
                     let hh = self.hits[t.hit];
-                    let agentive_hit = matches!(hh.class, Class::Claim(_))
+                    let agentive_hit = hh.claim
                         && self.lex.cue_slots[hh.slot]
                             .iter()
                             .any(|x| x.flags & flag::AGENT != 0);
@@ -2049,6 +2054,12 @@ impl<'a> Sent<'a> {
                     clauses.extend(sp.clause);
                     if let Some(e) = self.speaker_entities(sp) {
                         attributor = Some(e);
+                        resolved = true;
+                    } else if anaphor && !sp.anaphor && sp.source.is_some() {
+                        // "TeamT5 said ... APT41, which it has linked to
+                        // China": the pronoun is the speaker just named
+                        source = sp.source;
+                        anaphor = false;
                         resolved = true;
                     } else if sp.anaphor || anaphor {
                         anaphor = true;
@@ -2255,9 +2266,7 @@ impl<'a> Sent<'a> {
             let t = &self.toks[i];
             if t.hit != NONE {
                 let hh = self.hits[t.hit];
-                if matches!(hh.class, Class::Claim(_) | Class::Denial)
-                    && !(hh.ts >= c.cue_tok.0 && hh.te <= c.cue_tok.1)
-                {
+                if hh.claim && !(hh.ts >= c.cue_tok.0 && hh.te <= c.cue_tok.1) {
                     // a cue between them: it owns the hedge when it is the
                     // closer one, which it is by construction
                     return false;
