@@ -610,7 +610,7 @@ ACTOR_CONTEXT_WORDS = ["group", "groups", "gang", "gangs", "hackers", "hacker", 
 
 # Aliases the shared extract lacks, by canonical name (general knowledge).
 EXTRA_TA_ALIASES = {
-    "WIZARD SPIDER": ["Conti", "Conti Team"],
+    "WIZARD SPIDER": ["~Conti", "Conti Team"],
     "Gamaredon Group": ["Armageddon Group"],
     "Sandworm": ["Sandworm Team", "Seashell Blizzard"],
 }

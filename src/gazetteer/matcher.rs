@@ -79,6 +79,21 @@ struct Pattern {
     capital: bool,
     qualified: bool,
     negative: bool,
+    /// The byte after the first word, lowercased, with a space standing for
+    /// any whitespace and `'` for `’`; 0 for one-word forms.
+    next: u8,
+}
+
+/// The byte after the word ending at `we`, normalised as `Pattern::next`.
+#[inline]
+fn next_key(t: &[u8], we: usize) -> u8 {
+    match t.get(we) {
+        None => 0,
+        Some(b' ' | b'\t' | b'\n' | b'\r') => b' ',
+        Some(0xC2) if t.get(we + 1) == Some(&0xA0) => b' ',
+        Some(0xE2) => b'\'',
+        Some(&b) => b.to_ascii_lowercase(),
+    }
 }
 
 /// The compiled matcher.
@@ -89,7 +104,8 @@ pub(crate) struct Matcher {
     by_first_word: FxMap<Box<[u8]>, Box<[u32]>>,
     /// Bit (first byte << 8 | lowercased second byte): some form may start.
     pairs: Box<[u64]>,
-    /// Finds forms with a lower-case initial, which the main scan skips.
+    /// Finds forms with a lower-case or digit initial, which the main scan
+    /// skips.
     lower_starts: Option<aho_corasick::AhoCorasick>,
     /// For ASCII first words: lowercased (first, second) byte → bit set of
     /// first-word lengths (31 = 31 or more).
@@ -157,8 +173,8 @@ pub(crate) fn is_word_before(text: &str, i: usize) -> bool {
 }
 
 /// The first word start at or after `i` whose first character is a
-/// capital, a digit or non-ASCII, or `limit` when there is none before it.
-/// Eight bytes at a time: English text is mostly lower case and spaces.
+/// capital or non-ASCII, or `limit` when there is none before it. Eight
+/// bytes at a time: English text is mostly lower case, digits and spaces.
 #[inline]
 fn next_start(text: &str, mut i: usize, limit: usize) -> usize {
     const L: u64 = 0x0101_0101_0101_0101;
@@ -174,7 +190,7 @@ fn next_start(text: &str, mut i: usize, limit: usize) -> usize {
             let x = u64::from_le_bytes(w);
             let x7 = x & !H;
             let ge = |c: u64| (x7 + (0x80 - c) * L) & H;
-            let m = (ge(0x41) & !ge(0x5B)) | (ge(0x30) & !ge(0x3A)) | (x & H);
+            let m = (ge(0x41) & !ge(0x5B)) | (x & H);
             if m != 0 {
                 hit = Some(i + (m.trailing_zeros() / 8) as usize);
                 break;
@@ -279,7 +295,14 @@ impl Pattern {
                 prev_word = is_ascii_word(b) || b >= 0x80;
             }
         }
+        let fw = word_end(&form.text, 0);
+        let next = if fw >= bytes.len() {
+            0
+        } else {
+            next_key(&bytes, fw)
+        };
         Pattern {
+            next,
             bytes,
             caps: caps.into(),
             exact: form.case == Case::Exact,
@@ -432,7 +455,9 @@ impl Matcher {
         }
         let lower_forms: Vec<&[u8]> = patterns
             .iter()
-            .filter(|p| !p.qualified && p.bytes[0].is_ascii_lowercase())
+            .filter(|p| {
+                !p.qualified && (p.bytes[0].is_ascii_lowercase() || p.bytes[0].is_ascii_digit())
+            })
             .map(|p| &p.bytes[..])
             .collect();
         let lower_starts = if lower_forms.is_empty() {
@@ -496,14 +521,16 @@ impl Matcher {
         let mut pending: Vec<bool> = Vec::new();
         let mut any_pending = false;
         let mut key = [0u8; 64];
-        // Starts of forms written with a lower-case initial ("iKittens",
-        // "menuPass"): the main scan only stops at capitals, digits and
-        // non-ASCII letters.
+        // Starts of forms written with a lower-case or digit initial
+        // ("iKittens", "8220 Gang"): the main scan only stops at capitals
+        // and non-ASCII letters.
         let lower: Vec<usize> = match &self.lower_starts {
             Some(ac) => ac
                 .find_iter(text)
                 .map(|m| m.start())
-                .filter(|&s| t[s].is_ascii_lowercase() && !is_word_before(text, s))
+                .filter(|&s| {
+                    (t[s].is_ascii_lowercase() || t[s].is_ascii_digit()) && !is_word_before(text, s)
+                })
                 .collect(),
             None => Vec::new(),
         };
@@ -526,17 +553,25 @@ impl Matcher {
                 forced = usize::MAX;
             }
             let b = t[ws];
-            // A word that may start a form or an inferred name.
-            let we = word_end(text, ws);
+            // A word that may start a form or an inferred name: its end and
+            // its lowercased key in one pass (ASCII; others decode).
+            let mut we = ws;
+            while we < n && we - ws < key.len() && is_ascii_word(t[we]) {
+                key[we - ws] = t[we].to_ascii_lowercase();
+                we += 1;
+            }
+            if we < n && t[we] >= 0x80 || we - ws == key.len() {
+                we = word_end(text, we);
+                for (d, s) in key.iter_mut().zip(&t[ws..we]) {
+                    *d = s.to_ascii_lowercase();
+                }
+            }
             let wl = we - ws;
             let b1 = t.get(ws + 1).copied().unwrap_or(0);
             if (after_state || (self.pair_ok(b, b1) && self.len_ok(&t[ws..we]))) && wl <= key.len()
             {
-                for (d, s) in key[..wl].iter_mut().zip(&t[ws..we]) {
-                    *d = s.to_ascii_lowercase();
-                }
                 if let Some(cands) = self.by_first_word.get(&key[..wl]) {
-                    if let Some(c) = self.choose(text, ws, cands, &out) {
+                    if let Some(c) = self.choose(text, ws, we, cands, &out) {
                         let p = &self.patterns[c.pattern];
                         if !p.negative {
                             let m = self.mention(ws, c, &out);
@@ -631,12 +666,23 @@ impl Matcher {
         (!gap.is_empty() && gap.len() <= 3 && gap.bytes().all(|b| b == b' ')).then_some(last)
     }
 
-    fn choose(&self, text: &str, ws: usize, cands: &[u32], out: &[Mention]) -> Option<Choice> {
+    fn choose(
+        &self,
+        text: &str,
+        ws: usize,
+        we: usize,
+        cands: &[u32],
+        out: &[Mention],
+    ) -> Option<Choice> {
         let mut best: Option<Choice> = None;
         let mut qualifier: Option<Option<usize>> = None;
+        let next = next_key(text.as_bytes(), we);
         for &pi in cands {
             let pi = pi as usize;
             let p = &self.patterns[pi];
+            if p.next != 0 && p.next != next {
+                continue;
+            }
             let Some(end) = p.match_at(text, ws) else {
                 continue;
             };
@@ -963,6 +1009,14 @@ fn window(text: &str, start: usize, end: usize, max: usize) -> (Vec<&str>, Vec<&
 pub(crate) fn has_actor_context(text: &str, start: usize, end: usize) -> bool {
     let (before, after) = window(text, start, end, 15);
     let is_in = |w: &str, list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(w));
+    let is_cyber = |w: &str| {
+        let lw = w.to_ascii_lowercase();
+        CYBER_PREFIXES.iter().any(|p| lw.starts_with(p))
+    };
+    // "the Conti attack", "a Sodium hack": a cyber word right after.
+    if after.first().is_some_and(|w| is_cyber(w)) {
+        return true;
+    }
     let near = before.iter().take(4).chain(after.iter().take(4));
     let mut weak = false;
     for w in near {
@@ -971,10 +1025,7 @@ pub(crate) fn has_actor_context(text: &str, start: usize, end: usize) -> bool {
         }
         weak |= is_in(w, WEAK_CONTEXT);
     }
-    weak && before.iter().chain(&after).any(|w| {
-        let lw = w.to_ascii_lowercase();
-        CYBER_PREFIXES.iter().any(|p| lw.starts_with(p))
-    })
+    weak && before.iter().chain(&after).any(|w| is_cyber(w))
 }
 
 #[cfg(test)]
