@@ -465,8 +465,21 @@ fn parse_marked(marked: &str) -> Gold {
 
 #[test]
 fn annotated_set_precision_and_recall() {
+    score_set("entities.jsonl", include_str!("data/entities.jsonl"));
+}
+
+/// Written after the matcher was tuned on `entities.jsonl`, to check that
+/// the rules generalise.
+#[test]
+fn holdout_set_precision_and_recall() {
+    score_set(
+        "entities_holdout.jsonl",
+        include_str!("data/entities_holdout.jsonl"),
+    );
+}
+
+fn score_set(name: &str, data: &str) {
     let g = Gazetteer::new();
-    let data = include_str!("data/entities.jsonl");
     let (mut tp, mut fp, mut fn_, mut negatives, mut expected) = (0, 0, 0, 0, 0);
     let mut report = Vec::new();
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
@@ -519,10 +532,10 @@ fn annotated_set_precision_and_recall() {
         println!("{r}");
     }
     println!(
-        "entities test set: {expected} expected spans ({negatives} negatives), tp={tp} fp={fp} fn={fn_}, \
+        "{name}: {expected} expected spans ({negatives} negatives), tp={tp} fp={fp} fn={fn_}, \
          precision={precision:.3} recall={recall:.3}"
     );
-    assert!(expected >= 300, "{expected}");
+    assert!(expected >= 200, "{expected}");
     assert!(precision >= 0.97, "precision {precision:.3}");
     assert!(recall >= 0.95, "recall {recall:.3}");
 }

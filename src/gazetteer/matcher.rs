@@ -692,8 +692,10 @@ impl Matcher {
             let info = &self.entities[p.entity as usize];
             let q = *qualifier.get_or_insert_with(|| self.qualifier(text, ws, out));
             let q_country = q.and_then(|q| out[q].entity.country.as_deref());
+            // At equal length a positive form beats a negative one ("!Papua
+            // New Guinea" on Guinea does not block Papua New Guinea).
             let rank = if p.negative {
-                4
+                0
             } else if let Some(qc) = q_country {
                 if info.country.as_deref() == Some(qc) {
                     3
@@ -709,7 +711,7 @@ impl Matcher {
             } else {
                 1
             };
-            if best.is_some_and(|b| end == b.end && rank <= b.rank) {
+            if best.is_some_and(|b| end == b.end && rank <= b.rank && !(rank == 0 && b.rank == 0)) {
                 continue;
             }
             if p.name_like && !name_like_ok(text, ws, end) {
@@ -927,6 +929,18 @@ const WEAK_CONTEXT: &[&str] = &[
     "actors",
 ];
 
+/// Word beginnings that, right after an ambiguous alias, make it an actor.
+const AFTER_WORDS: &[&str] = &[
+    "attack",
+    "hack",
+    "breach",
+    "intrusion",
+    "campaign",
+    "operatives",
+    "spies",
+    "affiliates",
+];
+
 /// Word beginnings that make a sentence about cyber operations.
 const CYBER_PREFIXES: &[&str] = &[
     "hack",
@@ -1013,8 +1027,12 @@ pub(crate) fn has_actor_context(text: &str, start: usize, end: usize) -> bool {
         let lw = w.to_ascii_lowercase();
         CYBER_PREFIXES.iter().any(|p| lw.starts_with(p))
     };
-    // "the Conti attack", "a Sodium hack": a cyber word right after.
-    if after.first().is_some_and(|w| is_cyber(w)) {
+    // "the Conti attack", "a Sodium hack": an attack word right after (not
+    // "malware" or "wiper": "Shamoon malware" names the tool).
+    if after.first().is_some_and(|w| {
+        let lw = w.to_ascii_lowercase();
+        AFTER_WORDS.iter().any(|p| lw.starts_with(p))
+    }) {
         return true;
     }
     let near = before.iter().take(4).chain(after.iter().take(4));
