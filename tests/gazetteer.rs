@@ -402,6 +402,34 @@ fn qualified_generic_agencies() {
 }
 
 #[test]
+fn ministries_and_the_dateline_state() {
+    let g = Gazetteer::new();
+    let text = "BRASILIA, May 5 (Reuters) - The Federal Police said hackers hit the \
+                Ministry of Mines and Energy, the Ministry of Commerce, Chile and the \
+                Ministry of Transport of Peru.";
+    let f = found(&g, text);
+    assert_eq!(
+        f,
+        [
+            ("Federal Police".into(), "agency", "BR".into()),
+            ("Ministry of Mines and Energy".into(), "agency", "BR".into()),
+            ("Ministry of Commerce".into(), "agency", "CL".into()),
+            ("Chile".into(), "state", "CL".into()),
+            ("Ministry of Transport".into(), "agency", "PE".into()),
+            ("Peru".into(), "state", "PE".into()),
+        ]
+    );
+    // Without a dateline: a ministry without a country; no bare police.
+    let text = "The Federal Police and the Ministry of Mines and Energy said.";
+    assert_eq!(
+        found(&g, text),
+        [("Ministry of Mines and Energy".into(), "agency", "-".into())]
+    );
+    // Lower-case generic forms never take the dateline's state.
+    assert!(found(&g, "MOSCOW, May 2 (Reuters) - The foreign ministry said.").is_empty());
+}
+
+#[test]
 fn naming_schemes_are_inferred() {
     let g = Gazetteer::new();
     for (text, name, country) in [

@@ -383,13 +383,13 @@ impl Pattern {
 }
 
 /// A candidate chosen at one word start.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Choice {
     end: usize,
     pattern: usize,
     rank: u8,
-    /// Country taken from a qualifying state mention.
-    qualifier: Option<usize>,
+    /// The state whose country a generic form takes.
+    qualifier: Option<Arc<EntityInfo>>,
     pending: bool,
 }
 
@@ -534,6 +534,7 @@ impl Matcher {
                 .collect(),
             None => Vec::new(),
         };
+        let home = self.dateline_state(text);
         let mut lk = 0;
         // A word right after a state mention, where qualified forms may start.
         let mut forced = usize::MAX;
@@ -571,10 +572,10 @@ impl Matcher {
             if (after_state || (self.pair_ok(b, b1) && self.len_ok(&t[ws..we]))) && wl <= key.len()
             {
                 if let Some(cands) = self.by_first_word.get(&key[..wl]) {
-                    if let Some(c) = self.choose(text, ws, we, cands, &out) {
+                    if let Some(c) = self.choose(text, ws, we, cands, &out, home.as_ref()) {
                         let p = &self.patterns[c.pattern];
                         if !p.negative {
-                            let m = self.mention(ws, c, &out);
+                            let m = self.mention(ws, &c);
                             if m.entity.kind == EntityKind::State {
                                 forced = qualified_start(text, c.end).unwrap_or(usize::MAX);
                             }
@@ -585,6 +586,19 @@ impl Matcher {
                         i = c.end.max(ws + 1);
                         continue;
                     }
+                }
+            }
+            if &t[ws..we] == b"Ministry" {
+                if let Some(m) = self.ministry(text, we, &out, home.as_ref()) {
+                    let m = Mention {
+                        span: Span::new(ws, m.0),
+                        entity: Arc::new(m.1),
+                        inferred: false,
+                    };
+                    i = m.span.end;
+                    out.push(m);
+                    pending.push(false);
+                    continue;
                 }
             }
             let may_infer = self.infer
@@ -625,16 +639,16 @@ impl Matcher {
         out
     }
 
-    fn mention(&self, start: usize, c: Choice, out: &[Mention]) -> Mention {
+    fn mention(&self, start: usize, c: &Choice) -> Mention {
         let p = &self.patterns[c.pattern];
         let info = &self.entities[p.entity as usize];
-        let entity = match c.qualifier.and_then(|q| out.get(q)) {
+        let entity = match &c.qualifier {
             Some(q) if info.country.is_none() => {
-                let code = q.entity.country.clone();
+                let code = q.country.clone();
                 let suffix = code.as_deref().unwrap_or("").to_ascii_lowercase();
                 Arc::new(EntityInfo {
                     id: format!("{}-{}", info.id, suffix).into(),
-                    name: format!("{} ({})", info.name, q.entity.name).into(),
+                    name: format!("{} ({})", info.name, q.name).into(),
                     kind: info.kind,
                     country: code,
                 })
@@ -646,6 +660,137 @@ impl Matcher {
             entity,
             inferred: false,
         }
+    }
+
+    /// "Ministry of Mines and Energy", "Ministry for Digital Affairs": a
+    /// ministry not in the gazetteer, from "Ministry" ending at `we`. Its
+    /// country comes from the state right before it ("Brazil's"), a state
+    /// right after it ("of Chile"), or the dateline; else it has none.
+    fn ministry(
+        &self,
+        text: &str,
+        we: usize,
+        out: &[Mention],
+        home: Option<&Arc<EntityInfo>>,
+    ) -> Option<(usize, EntityInfo)> {
+        let t = text.as_bytes();
+        let ws = we - "Ministry".len();
+        let rest = text.get(we..)?;
+        let mut pos = we
+            + if rest.starts_with(" of the ") {
+                8
+            } else if rest.starts_with(" of ") || rest.starts_with(" for ") {
+                rest.find(|c: char| c.is_ascii_uppercase())?.min(5)
+            } else {
+                return None;
+            };
+        // Capitalised words joined by spaces, "and", "&" or commas.
+        let mut end = None;
+        loop {
+            if !t.get(pos).is_some_and(u8::is_ascii_uppercase) {
+                break;
+            }
+            let e = word_end(text, pos);
+            end = Some(e);
+            let after = text.get(e..).unwrap_or("");
+            let skip = if after.starts_with(" and ") {
+                5
+            } else if after.starts_with(" & ") {
+                3
+            } else if after.starts_with(", ") {
+                2
+            } else if after.starts_with(' ') {
+                1
+            } else {
+                break;
+            };
+            pos = e + skip;
+            // "Ministry of Commerce, China": a state ends the name.
+            if self.state_at(text, pos).is_some() {
+                break;
+            }
+        }
+        let end = end?;
+        let name_text = text.get(ws..end)?;
+        let name: String = name_text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The state: right before ("Brazil's"), right after ("of Chile"),
+        // or the dateline's.
+        let state = self
+            .qualifier(text, ws, out)
+            .map(|q| out[q].entity.clone())
+            .or_else(|| {
+                let after = text.get(end..)?;
+                let after = after
+                    .strip_prefix(" of ")
+                    .or_else(|| after.strip_prefix(", "))?;
+                let s = end + (text.len() - end - after.len());
+                let s = s + after.len() - after.trim_start_matches("the ").len();
+                self.state_at(text, s)
+            })
+            .or_else(|| home.cloned());
+        let mut slug = String::with_capacity(name.len());
+        for c in name.chars() {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c.to_ascii_lowercase());
+            } else if !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let (id, full, country) = match &state {
+            Some(st) => (
+                format!("{}-{}", slug, st.id.to_ascii_lowercase()),
+                format!("{name} ({})", st.name),
+                st.country.clone(),
+            ),
+            None => (slug, name.clone(), None),
+        };
+        Some((
+            end,
+            EntityInfo {
+                id: id.into(),
+                name: full.into(),
+                kind: EntityKind::Agency,
+                country,
+            },
+        ))
+    }
+
+    /// The state named by a form starting at `s`, if any.
+    fn state_at(&self, text: &str, s: usize) -> Option<Arc<EntityInfo>> {
+        let t = text.as_bytes();
+        if !t.get(s).is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let se = word_end(text, s);
+        let key: Vec<u8> = t.get(s..se)?.iter().map(u8::to_ascii_lowercase).collect();
+        let cands = self.by_first_word.get(&key[..])?;
+        let c = self.choose(text, s, se, cands, &[], None)?;
+        let p = &self.patterns[c.pattern];
+        let e = &self.entities[p.entity as usize];
+        (e.kind == EntityKind::State && !p.negative).then(|| e.clone())
+    }
+
+    /// The state of a dateline at the start of `text` ("BRASILIA, April 29
+    /// (Reuters) -"): the home of unqualified "Federal Police" or "Ministry
+    /// of Mines and Energy" further on.
+    fn dateline_state(&self, text: &str) -> Option<Arc<EntityInfo>> {
+        let t = text.as_bytes();
+        let ws = t.iter().position(|b| !b.is_ascii_whitespace())?;
+        if !t[ws].is_ascii_uppercase() {
+            return None;
+        }
+        let we = word_end(text, ws);
+        let key: Vec<u8> = t[ws..we].iter().map(u8::to_ascii_lowercase).collect();
+        let cands = self.by_first_word.get(&key[..])?;
+        cands.iter().find_map(|&pi| {
+            let p = &self.patterns[pi as usize];
+            let info = &self.entities[p.entity as usize];
+            if !p.capital || info.kind != EntityKind::State {
+                return None;
+            }
+            let end = p.match_at(text, ws)?;
+            is_dateline(text, ws, end).then(|| info.clone())
+        })
     }
 
     /// The state mention that qualifies a form starting at `ws` ("Brazil's
@@ -666,6 +811,7 @@ impl Matcher {
         (!gap.is_empty() && gap.len() <= 3 && gap.bytes().all(|b| b == b' ')).then_some(last)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn choose(
         &self,
         text: &str,
@@ -673,6 +819,7 @@ impl Matcher {
         we: usize,
         cands: &[u32],
         out: &[Mention],
+        home: Option<&Arc<EntityInfo>>,
     ) -> Option<Choice> {
         let mut best: Option<Choice> = None;
         let mut qualifier: Option<Option<usize>> = None;
@@ -686,32 +833,48 @@ impl Matcher {
             let Some(end) = p.match_at(text, ws) else {
                 continue;
             };
-            if best.is_some_and(|b| end < b.end) {
+            if best.as_ref().is_some_and(|b| end < b.end) {
                 continue;
             }
             let info = &self.entities[p.entity as usize];
             let q = *qualifier.get_or_insert_with(|| self.qualifier(text, ws, out));
-            let q_country = q.and_then(|q| out[q].entity.country.as_deref());
-            // At equal length a positive form beats a negative one ("!Papua
-            // New Guinea" on Guinea does not block Papua New Guinea).
-            let rank = if p.negative {
-                0
-            } else if let Some(qc) = q_country {
-                if info.country.as_deref() == Some(qc) {
-                    3
+            let adjacent = q.map(|q| &out[q].entity);
+            // Ranks at equal length: a negative form loses to any positive
+            // one ("!Papua New Guinea" on Guinea does not block Papua New
+            // Guinea); a qualified form takes the state right before it, or
+            // for a capitalised form ("Federal Police") the dateline's.
+            let (rank, qual) = if p.negative {
+                (0, None)
+            } else if let Some(qs) = adjacent {
+                if info.country.is_some() && info.country == qs.country {
+                    (4, None)
                 } else if p.qualified && info.country.is_none() {
-                    2
+                    (3, Some(qs.clone()))
                 } else if p.qualified {
                     continue;
                 } else {
-                    1
+                    (2, None)
                 }
             } else if p.qualified {
-                continue;
+                match home {
+                    Some(h) if p.bytes[0].is_ascii_uppercase() => {
+                        if info.country.is_some() && info.country == h.country {
+                            (4, None)
+                        } else if info.country.is_none() {
+                            (1, Some(h.clone()))
+                        } else {
+                            continue;
+                        }
+                    }
+                    _ => continue,
+                }
             } else {
-                1
+                (2, None)
             };
-            if best.is_some_and(|b| end == b.end && rank <= b.rank && !(rank == 0 && b.rank == 0)) {
+            if best
+                .as_ref()
+                .is_some_and(|b| end == b.end && rank <= b.rank && !(rank == 0 && b.rank == 0))
+            {
                 continue;
             }
             if p.name_like && !name_like_ok(text, ws, end) {
@@ -725,7 +888,7 @@ impl Matcher {
                 end,
                 pattern: pi,
                 rank,
-                qualifier: if rank == 2 { q } else { None },
+                qualifier: qual,
                 pending,
             });
         }
