@@ -294,9 +294,12 @@ def threat_actors(other_forms):
         flagged = {bare(a): a for a in extra}
         forms = []
         for a in raw:
+            # "Hive0081 (IBM)": the vendor in brackets is not part of the name
+            a = re.sub(r"\s*\([^)]*\)$", "", a)
             key = norm(a)
             low = a.lower()
-            if not key or not a[0].isalnum():
+            if not key or not a[0].isalnum() or "(" in a or re.match(r"^\d+\.", a):
+                # "[Unnamed group]", "1.php Group"
                 continue
             if key in winner and winner[key] != i:
                 decisions["shared"] += 1
@@ -358,7 +361,7 @@ def threat_actors(other_forms):
         forms = [re.sub(r" (Group|Team|Gang|Crew)$", lambda m: " " + m.group(1).lower(), f)
                  if not f.startswith("=") else f for f in forms]
         if re.search(r" (Group|Team|Gang|Crew)$", name) and not any(bare(f) == name for f in forms) \
-                and not any(f.startswith("-") for f in forms):
+                and not any(f.startswith("-") for f in forms) and not re.match(r"^\d+\.", name):
             low = re.sub(r" (Group|Team|Gang|Crew)$", lambda m: " " + m.group(1).lower(), name)
             forms.insert(0, low)
             forms.insert(0, "-" + name)
