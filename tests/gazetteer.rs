@@ -232,6 +232,14 @@ fn leftmost_longest_and_whole_words() {
     );
     assert!(texts(&g, "Chinaware, Iranium, USAF, Russiagate").is_empty());
     assert_eq!(texts(&g, "South  Korea"), ["South  Korea"]);
+    // Forms with a digit or lower-case initial, in their usual cases.
+    assert_eq!(
+        texts(
+            &g,
+            "the 8220 Gang, the 8220 gang, 313 Team, iKittens and menuPass"
+        ),
+        ["8220 Gang", "8220 gang", "313 Team", "iKittens", "menuPass"]
+    );
     assert_eq!(texts(&g, "South\nKorea"), ["South\nKorea"]);
 }
 

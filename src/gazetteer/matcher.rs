@@ -453,13 +453,33 @@ impl Matcher {
                 }
             }
         }
-        let lower_forms: Vec<&[u8]> = patterns
-            .iter()
-            .filter(|p| {
-                !p.qualified && (p.bytes[0].is_ascii_lowercase() || p.bytes[0].is_ascii_digit())
-            })
-            .map(|p| &p.bytes[..])
-            .collect();
+        // Forms with a lower-case or digit initial, in the case variants
+        // news uses (as written, lower, title, upper): a case-sensitive
+        // automaton keeps its fast prefilter.
+        let mut lower_forms: Vec<Vec<u8>> = Vec::new();
+        for p in patterns.iter().filter(|p| !p.qualified) {
+            let b0 = p.bytes[0];
+            if !(b0.is_ascii_lowercase() || b0.is_ascii_digit()) {
+                continue;
+            }
+            lower_forms.push(p.bytes.to_vec());
+            if p.exact {
+                continue;
+            }
+            lower_forms.push(p.bytes.to_ascii_lowercase());
+            if b0.is_ascii_digit() {
+                lower_forms.push(p.bytes.to_ascii_uppercase());
+                let mut title = p.bytes.to_ascii_lowercase();
+                for j in 0..title.len() {
+                    if j == 0 || title[j - 1] == b' ' {
+                        title[j] = title[j].to_ascii_uppercase();
+                    }
+                }
+                lower_forms.push(title);
+            }
+        }
+        lower_forms.sort();
+        lower_forms.dedup();
         let lower_starts = if lower_forms.is_empty() {
             None
         } else {
