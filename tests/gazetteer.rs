@@ -1,5 +1,6 @@
 //! The gazetteer: embedded files, user files and errors, matching rules,
 //! ambiguity decisions, naming schemes, and the annotated test set.
+#![cfg(feature = "default-gazetteers")]
 
 use attribution_tagger::gazetteer::embedded::FILES;
 use attribution_tagger::{EntityInfo, EntityKind, ErrorKind, Gazetteer, Mention};
