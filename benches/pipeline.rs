@@ -1,29 +1,67 @@
-//! Throughput of each stage and of the whole pipeline.
+//! Throughput of each stage and of the whole pipeline, and the time to build
+//! the default tagger.
 //!
-//! Set `ATTRIBUTION_TAGGER_CORPUS` to a JSON Lines file of `{"text": ...}`
-//! objects (such as a news corpus) to measure on it; the default is the
-//! bench text in `benches/texts/`.
+//! ```text
+//! cargo bench --bench pipeline
+//! ATTRIBUTION_TAGGER_CORPUS=../shared/bench/news.jsonl cargo bench --bench pipeline
+//! ```
+//!
+//! The corpus is `ATTRIBUTION_TAGGER_CORPUS` when set: a JSON Lines file of
+//! `{"text": ...}` objects (lines without a string `text` are skipped), or
+//! any other file as one document. Otherwise it is the invented articles of
+//! `benches/texts/news.txt` (separated by `---` lines), repeated with small
+//! variations to about 512 KB. Throughput is in bytes of text.
 
 use attribution_tagger::{SentenceSplitter, Tagger};
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+const WEEKDAYS: [&str; 5] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 
 fn corpus() -> Vec<String> {
     if let Ok(path) = std::env::var("ATTRIBUTION_TAGGER_CORPUS") {
-        let data = std::fs::read_to_string(&path).expect("read ATTRIBUTION_TAGGER_CORPUS");
+        let data = std::fs::read(&path).expect("read ATTRIBUTION_TAGGER_CORPUS");
+        if !path.ends_with(".jsonl") {
+            return vec![String::from_utf8_lossy(&data).into_owned()];
+        }
         return data
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .split(|&b| b == b'\n')
+            .filter_map(|l| serde_json::from_slice::<serde_json::Value>(l).ok())
             .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
             .collect();
     }
-    vec![include_str!("texts/news.txt").to_owned()]
+    let articles: Vec<&str> = include_str!("texts/news.txt")
+        .split("\n---\n")
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .collect();
+    let mut docs = Vec::new();
+    let mut bytes = 0;
+    let mut round = 0;
+    while bytes < 512 * 1024 {
+        for (i, a) in articles.iter().enumerate() {
+            // Vary the weekday and the figures so repeats are not identical.
+            let day = WEEKDAYS[(round + i) % WEEKDAYS.len()];
+            let mut doc = a.to_string();
+            for w in WEEKDAYS {
+                doc = doc.replace(w, day);
+            }
+            doc = doc.replace(" about ", &format!(" about {} or ", round + 2));
+            bytes += doc.len();
+            docs.push(doc);
+        }
+        round += 1;
+    }
+    docs
+}
+
+fn total_bytes(docs: &[String]) -> u64 {
+    docs.iter().map(|d| d.len() as u64).sum()
 }
 
 fn stages(c: &mut Criterion) {
     let docs = corpus();
-    let bytes: usize = docs.iter().map(|d| d.len()).sum();
     let mut g = c.benchmark_group("stages");
-    g.throughput(Throughput::Bytes(bytes as u64));
+    g.throughput(Throughput::Bytes(total_bytes(&docs)));
     g.sample_size(10);
     let splitter = SentenceSplitter::new();
     g.bench_function("split", |b| {
@@ -42,6 +80,37 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The claim stage alone, on sentences and mentions found beforehand.
+    let prepared: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let sentences = splitter.split(d);
+            let mentions: Vec<_> = sentences
+                .iter()
+                .map(|s| {
+                    let mut m = gazetteer.find_all(s.as_str(d));
+                    for x in &mut m {
+                        x.span.start += s.start;
+                        x.span.end += s.start;
+                    }
+                    m
+                })
+                .collect();
+            (d, sentences, mentions)
+        })
+        .collect();
+    let claims = tagger.claim_tagger();
+    g.bench_function("claims", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (d, sentences, mentions) in &prepared {
+                for (i, (&s, m)) in sentences.iter().zip(mentions).enumerate() {
+                    n += claims.tag_sentence(black_box(d), i, s, m).len();
+                }
+            }
+            n
+        })
+    });
     g.bench_function("pipeline", |b| {
         b.iter(|| {
             docs.iter()
@@ -49,17 +118,52 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    g.finish();
-}
-
-fn build(c: &mut Criterion) {
-    let mut g = c.benchmark_group("build");
-    g.sample_size(10);
-    g.bench_function("default_gazetteer", |b| {
-        b.iter(|| attribution_tagger::Gazetteer::builder().build().unwrap())
+    // What `tag --jsonl` does per document besides reading: tag and write
+    // the JSON line.
+    let mut out = Vec::with_capacity(64 << 20);
+    g.bench_function("pipeline_json", |b| {
+        b.iter(|| {
+            out.clear();
+            for d in &docs {
+                serde_json::to_writer(&mut out, &tagger.tag(black_box(d))).unwrap();
+                out.push(b'\n');
+            }
+            out.len()
+        })
     });
     g.finish();
 }
 
-criterion_group!(benches, stages, build);
+/// `Tagger::tag_many` on 1, 2 and all cores: the parallel speed-up.
+fn parallel(c: &mut Criterion) {
+    let docs = corpus();
+    let tagger = Tagger::new();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut counts = vec![1, 2];
+    if cores > 2 {
+        counts.push(cores);
+    }
+    let mut g = c.benchmark_group("tag_many");
+    g.throughput(Throughput::Bytes(total_bytes(&docs)));
+    g.sample_size(10);
+    for threads in counts {
+        g.bench_with_input(BenchmarkId::from_parameter(threads), &threads, |b, &t| {
+            b.iter(|| tagger.tag_many_with_threads(black_box(&docs), t).len())
+        });
+    }
+    g.finish();
+}
+
+/// Building the default tagger from the embedded gazetteers (what the first
+/// `Tagger::new()` of a process pays; later calls clone the cached one).
+fn build(c: &mut Criterion) {
+    let mut g = c.benchmark_group("build");
+    g.sample_size(10);
+    g.bench_function("default_tagger", |b| {
+        b.iter(|| Tagger::builder().build().unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages, parallel, build);
 criterion_main!(benches);

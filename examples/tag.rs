@@ -1,64 +1,68 @@
 //! Tags attribution claims in news text.
 //!
 //! ```text
-//! tag [--json | --jsonl] [FILE...]
+//! tag [--json | --jsonl] [--threads N] [--fields LIST] [--claims-only]
+//!     [--quiet] [FILE...]
 //! ```
 //!
 //! * With no flag: a readable report per document (sentences, entities,
 //!   claims, attributions).
 //! * `--json`: one JSON document per input file (pretty-printed).
 //! * `--jsonl`: input is JSON Lines, one `{"id": ..., "text": "..."}` per
-//!   line; output is one JSON object per input line, in input order. A bad
-//!   line gives `{"id": ..., "line": N, "error": "..."}` in its place and the
-//!   exit status is 1 at the end.
+//!   line (a `.txt` file is one document whose id is its path); output is one
+//!   JSON object per input line, in input order. A bad line gives
+//!   `{"id": ..., "line": N, "error": "..."}` in its place and the exit
+//!   status is 1 at the end. Streams with bounded memory on all cores
+//!   (`examples/tag/stream.rs`).
 //!
-//! Reads the files named, or standard input when there are none.
+//! Reads the files named, or standard input when there are none. `--help`
+//! lists the options.
 
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use attribution_tagger::{Document, Tagger};
-use serde_json::{json, Value};
+use serde_json::Value;
 
-#[derive(Clone, Copy, PartialEq)]
-enum Mode {
-    Report,
-    Json,
-    Jsonl,
-}
+#[path = "tag/args.rs"]
+mod args;
+#[path = "tag/progress.rs"]
+mod progress;
+#[path = "tag/stream.rs"]
+mod stream;
+#[cfg(test)]
+#[path = "tag/tests.rs"]
+mod tests;
+
+use args::{Args, Mode};
+use stream::{Input, InputKind};
 
 fn main() -> ExitCode {
-    let mut mode = Mode::Report;
-    let mut files = Vec::new();
-    for arg in std::env::args().skip(1) {
-        match arg.as_str() {
-            "--json" => mode = Mode::Json,
-            "--jsonl" => mode = Mode::Jsonl,
-            "-h" | "--help" => {
-                eprintln!("usage: tag [--json | --jsonl] [FILE...]");
-                return ExitCode::SUCCESS;
-            }
-            s if s.starts_with("--") => {
-                eprintln!("tag: unknown option {s}");
-                return ExitCode::from(2);
-            }
-            _ => files.push(arg),
+    let args = match args::parse(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("tag: {e}\n{}", args::USAGE);
+            return ExitCode::from(2);
         }
+    };
+    if args.help {
+        println!("{}", args::USAGE);
+        return ExitCode::SUCCESS;
     }
     let tagger = Tagger::new();
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let result = match mode {
-        Mode::Jsonl => run_jsonl(&tagger, &files, &mut out),
-        _ => run_documents(&tagger, &files, mode, &mut out),
+    let mut out = io::BufWriter::with_capacity(256 * 1024, stdout.lock());
+    let result = match args.mode {
+        Mode::Jsonl => run_jsonl(&tagger, &args, &mut out),
+        _ => run_documents(&tagger, &args, &mut out),
     };
-    if let Err(e) = out.flush() {
-        eprintln!("tag: {e}");
-        return ExitCode::from(2);
-    }
+    let result = result.and_then(|ok| out.flush().map(|()| ok));
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
+        // A closed pipe (`tag --jsonl big.jsonl | head`) is a normal way to
+        // stop reading.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("tag: {e}");
             ExitCode::from(2)
@@ -88,14 +92,9 @@ fn inputs(files: &[String]) -> io::Result<Vec<(String, Box<dyn Read>)>> {
 
 /// Report or `--json` mode: each input is one document. Returns false when
 /// an input could not be read as UTF-8.
-fn run_documents(
-    tagger: &Tagger,
-    files: &[String],
-    mode: Mode,
-    out: &mut impl Write,
-) -> io::Result<bool> {
+fn run_documents(tagger: &Tagger, args: &Args, out: &mut impl Write) -> io::Result<bool> {
     let mut ok = true;
-    for (name, mut reader) in inputs(files)? {
+    for (name, mut reader) in inputs(&args.files)? {
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes)?;
         let text = match String::from_utf8(bytes) {
@@ -107,8 +106,12 @@ fn run_documents(
             }
         };
         let doc = tagger.tag(&text);
-        if mode == Mode::Json {
-            let v = document_json(json!(name), &doc);
+        if args.claims_only && doc.claims.is_empty() {
+            continue;
+        }
+        if args.mode == Mode::Json {
+            let id = Value::String(name);
+            let v = stream::document_out(&id, &doc, args.fields);
             serde_json::to_writer_pretty(&mut *out, &v)?;
             writeln!(out)?;
         } else {
@@ -118,64 +121,68 @@ fn run_documents(
     Ok(ok)
 }
 
-fn document_json(id: Value, doc: &Document) -> Value {
-    json!({
-        "id": id,
-        "sentences": doc.sentences,
-        "entities": doc.entities,
-        "claims": doc.claims,
-    })
+/// The inputs of `--jsonl` mode, checked to exist, with their total size
+/// when every one is a regular file.
+fn jsonl_inputs(files: &[String]) -> io::Result<(Vec<Input<'static>>, Option<u64>)> {
+    let stdin = || Input {
+        name: "-".to_owned(),
+        kind: InputKind::Lines,
+        open: Box::new(|| Ok(Box::new(io::stdin()) as Box<dyn Read + Send>)),
+    };
+    if files.is_empty() {
+        return Ok((vec![stdin()], None));
+    }
+    let mut total = Some(0u64);
+    let mut inputs = Vec::new();
+    for f in files {
+        if f == "-" {
+            total = None;
+            inputs.push(stdin());
+            continue;
+        }
+        let meta =
+            std::fs::metadata(f).map_err(|e| io::Error::new(e.kind(), format!("{f}: {e}")))?;
+        total = total.filter(|_| meta.is_file()).map(|t| t + meta.len());
+        let kind = if f.ends_with(".txt") {
+            InputKind::Document
+        } else {
+            InputKind::Lines
+        };
+        let path = f.clone();
+        inputs.push(Input {
+            name: f.clone(),
+            kind,
+            open: Box::new(
+                move || Ok(Box::new(std::fs::File::open(path)?) as Box<dyn Read + Send>),
+            ),
+        });
+    }
+    Ok((inputs, total))
 }
 
 /// `--jsonl` mode. Returns false when any line failed.
-fn run_jsonl(tagger: &Tagger, files: &[String], out: &mut impl Write) -> io::Result<bool> {
-    let mut ok = true;
-    for (name, reader) in inputs(files)? {
-        let mut reader = BufReader::new(reader);
-        let mut buf = Vec::new();
-        let mut lineno = 0u64;
-        loop {
-            buf.clear();
-            if reader.read_until(b'\n', &mut buf)? == 0 {
-                break;
-            }
-            lineno += 1;
-            let line = trim_newline(&buf);
-            let v = match tag_line(tagger, line, lineno) {
-                Ok(v) => v,
-                Err((id, msg)) => {
-                    eprintln!("tag: {name}:{lineno}: {msg}");
-                    ok = false;
-                    json!({"id": id, "line": lineno, "error": msg})
-                }
-            };
-            serde_json::to_writer(&mut *out, &v)?;
-            writeln!(out)?;
-        }
+fn run_jsonl(tagger: &Tagger, args: &Args, out: &mut impl Write) -> io::Result<bool> {
+    let (inputs, total) = jsonl_inputs(&args.files)?;
+    let threads = args.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    });
+    let options = stream::Options {
+        threads,
+        fields: args.fields,
+        claims_only: args.claims_only,
+        batch_bytes: stream::BATCH_BYTES,
+    };
+    let bar = !args.quiet && io::stderr().is_terminal();
+    let mut progress = progress::Progress::new(bar, total);
+    let summary = stream::run(tagger, inputs, &options, out, &mut progress)?;
+    out.flush()?;
+    progress.clear();
+    if !args.quiet {
+        eprintln!("{}", progress::summary_line(&summary, progress.elapsed()));
     }
-    Ok(ok)
-}
-
-fn trim_newline(line: &[u8]) -> &[u8] {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    line.strip_suffix(b"\r").unwrap_or(line)
-}
-
-fn tag_line(tagger: &Tagger, line: &[u8], lineno: u64) -> Result<Value, (Value, String)> {
-    let line =
-        std::str::from_utf8(line).map_err(|e| (Value::Null, format!("not valid UTF-8: {e}")))?;
-    let v: Value =
-        serde_json::from_str(line).map_err(|e| (Value::Null, format!("not valid JSON: {e}")))?;
-    let id = match v.get("id") {
-        Some(id) => id.clone(),
-        None => json!(lineno),
-    };
-    let text = match v.get("text") {
-        Some(Value::String(t)) => t,
-        Some(_) => return Err((id, "\"text\" is not a string".to_owned())),
-        None => return Err((id, "no \"text\" field".to_owned())),
-    };
-    Ok(document_json(id, &tagger.tag(text)))
+    Ok(summary.errors == 0)
 }
 
 fn report(name: &str, text: &str, doc: &Document, out: &mut impl Write) -> io::Result<()> {

@@ -59,6 +59,7 @@ mod tagger;
 pub mod tsv;
 
 pub use crate::claims::ClaimTagger;
+pub use crate::claims::{ClaimContext, ClaimTaggerBuilder};
 pub use crate::document::{
     Attribution, Claim, ClaimKind, Confidence, Document, Entity, Likelihood, Polarity,
 };

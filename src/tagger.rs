@@ -2,7 +2,7 @@
 //!
 //! This is the one place where the stages are joined.
 
-use crate::claims::ClaimTagger;
+use crate::claims::{ClaimContext, ClaimTagger};
 use crate::document::{Document, Entity};
 use crate::error::Error;
 use crate::gazetteer::Gazetteer;
@@ -60,6 +60,7 @@ impl Tagger {
         let sentences = self.splitter.split(text);
         let mut entities = Vec::new();
         let mut claims = Vec::new();
+        let mut context = ClaimContext::default();
         for (i, &sentence) in sentences.iter().enumerate() {
             let mut mentions = self.gazetteer.find_all(sentence.as_str(text));
             for m in &mut mentions {
@@ -67,13 +68,94 @@ impl Tagger {
                 m.span.end += sentence.start;
             }
             entities.extend(mentions.iter().map(|m| Entity::from_mention(text, m)));
-            claims.extend(self.claims.tag_sentence(text, i, sentence, &mentions));
+            claims.extend(
+                self.claims
+                    .tag_sentence_in(&mut context, text, i, sentence, &mentions),
+            );
         }
         Document {
             sentences,
             entities,
             claims,
         }
+    }
+
+    /// Tags many texts in parallel on all available cores; the documents
+    /// come back in the order of `texts`. Never panics on any text.
+    ///
+    /// The threads share this tagger by reference (it is `Send + Sync`) and
+    /// take small chunks of `texts` in turn, so long and short texts balance
+    /// out. For a stream too large to hold in memory, call this on batches,
+    /// or see the `tag` example's `--jsonl` mode, which streams with bounded
+    /// memory.
+    ///
+    /// ```
+    /// use attribution_tagger::Tagger;
+    ///
+    /// let tagger = Tagger::new();
+    /// let texts = ["Prague blames China.", "Nothing happened. Then rain."];
+    /// let docs = tagger.tag_many(&texts);
+    /// assert_eq!(docs.len(), 2);
+    /// assert_eq!(docs[1], tagger.tag(texts[1]));
+    /// ```
+    pub fn tag_many<T: AsRef<str> + Sync>(&self, texts: &[T]) -> Vec<Document> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        self.tag_many_with_threads(texts, threads)
+    }
+
+    /// [`Tagger::tag_many`] on at most `threads` threads (`0` counts as 1).
+    ///
+    /// ```
+    /// use attribution_tagger::Tagger;
+    ///
+    /// let tagger = Tagger::new();
+    /// let texts = vec!["One. Two.".to_string(); 10];
+    /// let docs = tagger.tag_many_with_threads(&texts, 3);
+    /// assert!(docs.iter().all(|d| d.sentences.len() == 2));
+    /// ```
+    pub fn tag_many_with_threads<T: AsRef<str> + Sync>(
+        &self,
+        texts: &[T],
+        threads: usize,
+    ) -> Vec<Document> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+
+        /// Texts taken by a thread at a time.
+        const CHUNK: usize = 16;
+        let chunks = texts.len().div_ceil(CHUNK);
+        let threads = threads.clamp(1, chunks.max(1));
+        if threads == 1 {
+            return texts.iter().map(|t| self.tag(t.as_ref())).collect();
+        }
+        let next = AtomicUsize::new(0);
+        let mut done: Vec<(usize, Vec<Document>)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut mine = Vec::new();
+                        loop {
+                            let c = next.fetch_add(1, Ordering::Relaxed);
+                            let start = c.saturating_mul(CHUNK);
+                            let end = start.saturating_add(CHUNK).min(texts.len());
+                            let Some(chunk) = texts.get(start..end) else {
+                                return mine;
+                            };
+                            mine.push((c, chunk.iter().map(|t| self.tag(t.as_ref())).collect()));
+                        }
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| match w.join() {
+                    Ok(v) => v,
+                    // `tag` does not panic; if it ever did, surface it here.
+                    Err(payload) => std::panic::resume_unwind(payload),
+                })
+                .collect()
+        });
+        done.sort_unstable_by_key(|&(c, _)| c);
+        done.into_iter().flat_map(|(_, docs)| docs).collect()
     }
 }
 
@@ -123,5 +205,28 @@ impl TaggerBuilder {
             gazetteer,
             claims: self.claims.clone().unwrap_or_default(),
         })
+    }
+}
+
+#[cfg(all(test, feature = "default-gazetteers"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_many_equals_tag_in_order() {
+        let texts: Vec<String> = (0..101)
+            .map(|i| {
+                let body = "Officials in Prague blamed China for the outage. ".repeat(i % 9);
+                format!("Item {i}. {body}The end.")
+            })
+            .collect();
+        let one_by_one: Vec<Document> = texts.iter().map(|t| Tagger::new().tag(t)).collect();
+        let tagger = Tagger::new();
+        for threads in [0, 1, 2, 3, 8, 200] {
+            assert_eq!(tagger.tag_many_with_threads(&texts, threads), one_by_one);
+        }
+        assert_eq!(tagger.tag_many(&texts), one_by_one);
+        let none: [&str; 0] = [];
+        assert!(tagger.tag_many(&none).is_empty());
     }
 }

@@ -1,23 +1,103 @@
 //! Stage 3: sentences and entity mentions → attribution claims.
+//!
+//! A [`ClaimTagger`] finds cue words ("blames", "was behind",
+//! "China-backed", "linked to", "denied involvement") with one
+//! Aho-Corasick scan of each sentence that holds an entity mention, then
+//! runs rules only there: who is accused (the entities the cue's frame
+//! points at), who attributes (the agent of the cue, the speaker of a
+//! reporting verb, or "it"/"the agency" resolved to the last speaker), the
+//! polarity, and the confidence set by the hedges in the claim's scope.
+//!
+//! The cue and hedge lexicons are data: `gazetteers/cues.tsv` and
+//! `gazetteers/hedges.tsv` (format in `gazetteers/LEXICONS.md`), embedded
+//! in the library and extendable with [`ClaimTaggerBuilder`].
+//!
+//! ```
+//! use attribution_tagger::{ClaimTagger, EntityInfo, EntityKind, Gazetteer, Span};
+//!
+//! let mut b = Gazetteer::builder();
+//! b.defaults(false);
+//! for (id, name) in [("SE", "Sweden"), ("RU", "Russia")] {
+//!     let info = EntityInfo {
+//!         id: id.into(),
+//!         name: name.into(),
+//!         kind: EntityKind::State,
+//!         country: Some(id.into()),
+//!     };
+//!     b.add_entry(info, [name]);
+//! }
+//! let gazetteer = b.build().unwrap();
+//! let text = "Sweden blamed Russia for the cyberattack.";
+//! let mentions = gazetteer.find_all(text);
+//! let claims = ClaimTagger::new().tag_sentence(text, 0, Span::new(0, text.len()), &mentions);
+//! assert_eq!(claims.len(), 1);
+//! assert_eq!(claims[0].cue.text, "blamed");
+//! assert_eq!(&*claims[0].attributor[0].id, "SE");
+//! assert_eq!(&*claims[0].accused[0].id, "RU");
+//! ```
+
+mod lexicon;
+mod rules;
+mod tokens;
+
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
 
 use crate::document::Claim;
+use crate::error::Error;
 use crate::gazetteer::Mention;
 use crate::span::Span;
 
+pub use crate::claims::rules::ClaimContext;
+
+/// The embedded cue lexicon (`gazetteers/cues.tsv`).
+pub const DEFAULT_CUES: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/gazetteers/cues.tsv"));
+
+/// The embedded hedge lexicon (`gazetteers/hedges.tsv`).
+pub const DEFAULT_HEDGES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/gazetteers/hedges.tsv"
+));
+
+static DEFAULT: Lazy<ClaimTagger> = Lazy::new(|| {
+    ClaimTagger::builder()
+        .build()
+        .expect("embedded lexicons parse (tested by claims::tests)")
+});
+
 /// Finds attribution claims in a sentence, given its entity mentions.
-#[derive(Clone, Debug, Default)]
+///
+/// Cheap to clone (the compiled lexicons are shared); `Send + Sync`.
+#[derive(Clone, Debug)]
 pub struct ClaimTagger {
-    _private: (),
+    lex: Arc<lexicon::Lexicon>,
+}
+
+impl Default for ClaimTagger {
+    fn default() -> ClaimTagger {
+        ClaimTagger::new()
+    }
 }
 
 impl ClaimTagger {
-    /// The default English cue and hedge lexicons.
+    /// The default English cue and hedge lexicons (compiled once per
+    /// process).
     pub fn new() -> ClaimTagger {
-        ClaimTagger { _private: () }
+        DEFAULT.clone()
+    }
+
+    /// A builder to add lexicon files or leave out the defaults.
+    pub fn builder() -> ClaimTaggerBuilder {
+        ClaimTaggerBuilder::new()
     }
 
     /// The claims of the sentence `sentence` (index `index`) of `text`, whose
-    /// mentions are `mentions` (in order, inside the sentence).
+    /// mentions are `mentions` (in order, inside the sentence, with
+    /// offsets into `text`). Each sentence is read on its own: use
+    /// [`ClaimTagger::tag_sentence_in`] to resolve "it said" across
+    /// sentences.
     pub fn tag_sentence(
         &self,
         text: &str,
@@ -25,7 +105,163 @@ impl ClaimTagger {
         sentence: Span,
         mentions: &[Mention],
     ) -> Vec<Claim> {
-        let _ = (text, index, sentence, mentions);
-        Vec::new()
+        self.tag_sentence_in(
+            &mut ClaimContext::default(),
+            text,
+            index,
+            sentence,
+            mentions,
+        )
+    }
+
+    /// Like [`ClaimTagger::tag_sentence`], carrying `context` from one
+    /// sentence of a document to the next (the last named speaker, for "it
+    /// said" and "the agency said"). Call it on the sentences in order.
+    ///
+    /// ```
+    /// use attribution_tagger::{ClaimContext, ClaimTagger, EntityInfo, EntityKind, Gazetteer, Span};
+    ///
+    /// let mut b = Gazetteer::builder();
+    /// b.defaults(false);
+    /// for (id, name) in [("EE", "Estonia"), ("RU", "Russia")] {
+    ///     let info = EntityInfo {
+    ///         id: id.into(),
+    ///         name: name.into(),
+    ///         kind: EntityKind::State,
+    ///         country: Some(id.into()),
+    ///     };
+    ///     b.add_entry(info, [name]);
+    /// }
+    /// let gazetteer = b.build().unwrap();
+    /// let tagger = ClaimTagger::new();
+    /// let text = "Estonia said on Monday that it was investigating. \
+    ///             The attack was carried out by Russia, the ministry said.";
+    /// let split = text.find(" The").unwrap();
+    /// let mut context = ClaimContext::default();
+    /// let mut claims = Vec::new();
+    /// for (i, span) in [Span::new(0, split), Span::new(split + 1, text.len())].into_iter().enumerate() {
+    ///     let mut mentions = gazetteer.find_all(span.as_str(text));
+    ///     for m in &mut mentions {
+    ///         m.span.start += span.start;
+    ///         m.span.end += span.start;
+    ///     }
+    ///     claims.extend(tagger.tag_sentence_in(&mut context, text, i, span, &mentions));
+    /// }
+    /// assert_eq!(claims.len(), 1);
+    /// assert_eq!(&*claims[0].attributor[0].id, "EE"); // "the ministry" → Estonia
+    /// ```
+    pub fn tag_sentence_in(
+        &self,
+        context: &mut ClaimContext,
+        text: &str,
+        index: usize,
+        sentence: Span,
+        mentions: &[Mention],
+    ) -> Vec<Claim> {
+        if mentions.is_empty() || sentence.is_empty() {
+            return Vec::new();
+        }
+        let Some(st) = text.get(sentence.range()) else {
+            return Vec::new();
+        };
+        let hits = rules::cue_hits(&self.lex, st);
+        if hits.is_empty() {
+            rules::remember_opening_subject(context, text, sentence, mentions);
+            return Vec::new();
+        }
+        let mut sent = rules::Sent::new(&self.lex, text, sentence, mentions, &hits);
+        sent.doc_claims = context.claims_seen;
+        if !rules::has_claim_cue(&self.lex, &hits) {
+            // Only reporting verbs: remember the speaker.
+            sent.remember_speaker(context);
+            return Vec::new();
+        }
+        sent.claims(index, context)
+    }
+}
+
+/// Builds a [`ClaimTagger`] from the embedded lexicons and user files.
+///
+/// ```
+/// use attribution_tagger::ClaimTagger;
+///
+/// let cues = "phrase\tclass\tframe\tflags\n{fingered|fingers}\tresponsibility\tobj\tagent\n";
+/// let tagger = ClaimTagger::builder().add_cues(cues, "my_cues.tsv").unwrap().build().unwrap();
+/// # let _ = tagger;
+/// let bad = ClaimTagger::builder().add_cues("phrase\tclass\nx\tnope\n", "bad.tsv").map(|_| ()).unwrap_err();
+/// assert_eq!(bad.to_string().split(':').take(2).collect::<Vec<_>>(), ["bad.tsv", "2"]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct ClaimTaggerBuilder {
+    defaults: bool,
+    rows: lexicon::Rows,
+}
+
+impl Default for ClaimTaggerBuilder {
+    fn default() -> ClaimTaggerBuilder {
+        ClaimTaggerBuilder::new()
+    }
+}
+
+impl ClaimTaggerBuilder {
+    /// A builder that starts with the embedded lexicons.
+    pub fn new() -> ClaimTaggerBuilder {
+        ClaimTaggerBuilder {
+            defaults: true,
+            rows: lexicon::Rows::default(),
+        }
+    }
+
+    /// Whether to include the embedded default lexicons.
+    pub fn defaults(&mut self, yes: bool) -> &mut ClaimTaggerBuilder {
+        self.defaults = yes;
+        self
+    }
+
+    /// Adds the rows of a cue lexicon in the format of `gazetteers/cues.tsv`;
+    /// `source_name` names it in errors.
+    pub fn add_cues(
+        &mut self,
+        text: &str,
+        source_name: &str,
+    ) -> Result<&mut ClaimTaggerBuilder, Error> {
+        self.rows.add_cues(text, source_name)?;
+        Ok(self)
+    }
+
+    /// Adds the rows of a hedge lexicon in the format of
+    /// `gazetteers/hedges.tsv`; `source_name` names it in errors.
+    pub fn add_hedges(
+        &mut self,
+        text: &str,
+        source_name: &str,
+    ) -> Result<&mut ClaimTaggerBuilder, Error> {
+        self.rows.add_hedges(text, source_name)?;
+        Ok(self)
+    }
+
+    /// Compiles the lexicons.
+    pub fn build(&self) -> Result<ClaimTagger, Error> {
+        let mut rows = lexicon::Rows::default();
+        if self.defaults {
+            rows.add_cues(DEFAULT_CUES, "gazetteers/cues.tsv")?;
+            rows.add_hedges(DEFAULT_HEDGES, "gazetteers/hedges.tsv")?;
+        }
+        rows.extend(&self.rows);
+        Ok(ClaimTagger {
+            lex: Arc::new(rows.build()?),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicons_parse() {
+        let t = ClaimTagger::builder().build().unwrap();
+        assert!(t.lex.cue_slots.len() > 100);
+        assert!(!t.lex.hedges.is_empty());
     }
 }

@@ -1,0 +1,1959 @@
+//! The rules: from cue hits, mentions and tokens of one sentence to claims.
+//!
+//! Each claim cue carries a frame (where its accused is) and flags (what
+//! must hold around it). The rules find the accused group, the attributor
+//! (the agent of an agentive cue, the speaker of a reporting verb before or
+//! after the claim, or an anaphor resolved to the last speaker), the
+//! polarity (negators next to the cue, denials), then scope the hedges:
+//! a hedge counts for the claim whose words or speaker clause hold it, else
+//! for the nearest claim of its clause.
+
+use crate::claims::lexicon::{flag, word, Class, Cue, Frame, Lexicon};
+use crate::claims::tokens::{tokenize, Tok, NONE};
+use crate::document::{Claim, ClaimKind, Confidence, Entity, Likelihood, Polarity};
+use crate::gazetteer::{EntityKind, Mention};
+use crate::span::{Span, TextSpan};
+
+/// The longest cue the output gives (bytes); longer gapped cues give their
+/// head only.
+const MAX_CUE: usize = 80;
+
+/// What the claim stage remembers across the sentences of one document.
+#[derive(Clone, Debug, Default)]
+pub struct ClaimContext {
+    /// The entities of the last speaker named ("the Czech government said").
+    pub(crate) speaker: Vec<Entity>,
+    /// Whether a claim was found in an earlier sentence.
+    pub(crate) claims_seen: bool,
+}
+
+/// A sentence without reporting verb that opens with a named entity
+/// ("Britain's NCSC published an advisory."): remember it as the speaker a
+/// following "it said" refers to.
+pub(crate) fn remember_opening_subject(
+    ctx: &mut ClaimContext,
+    text: &str,
+    sentence: Span,
+    mentions: &[Mention],
+) {
+    let Some(first) = mentions.first() else {
+        return;
+    };
+    let lead = text.get(sentence.start..first.span.start).unwrap_or("x");
+    if !(lead.is_empty() || lead == "The " || lead == "the ") {
+        return;
+    }
+    if first.entity.kind == EntityKind::ThreatActor {
+        return;
+    }
+    let mut ents = vec![Entity::from_mention(text, first)];
+    if let Some(second) = mentions.get(1) {
+        let gap = text.get(first.span.end..second.span.start).unwrap_or("x");
+        if matches!(gap, "'s " | "\u{2019}s " | " ") {
+            ents.push(Entity::from_mention(text, second));
+        }
+    }
+    ctx.speaker = ents;
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    ts: usize,
+    te: usize,
+    s: usize,
+    e: usize,
+    slot: usize,
+    class: Class,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct HHit {
+    ts: usize,
+    te: usize,
+    s: usize,
+    e: usize,
+    idx: usize,
+}
+
+/// Who speaks: entities, an anaphor ("it", "the agency"), or a phrase.
+#[derive(Clone, Debug, Default)]
+struct Speaker {
+    ents: Vec<usize>,
+    anaphor: bool,
+    source: Option<(usize, usize)>,
+    /// Token range (inclusive) of the speaker clause.
+    clause: Option<(usize, usize)>,
+    elided: bool,
+}
+
+impl Speaker {
+    fn found(&self) -> bool {
+        !self.ents.is_empty() || self.anaphor || self.source.is_some() || self.elided
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Cand {
+    kind: ClaimKind,
+    cue: (usize, usize),
+    cue_tok: (usize, usize),
+    accused: Vec<usize>,
+    attributor: Vec<Entity>,
+    source: Option<(usize, usize)>,
+    negated: bool,
+    denial: bool,
+    /// The cue is a passive verb: its subject is no agent.
+    passive: bool,
+    core: (usize, usize),
+    clauses: Vec<(usize, usize)>,
+    target: Option<(usize, usize)>,
+}
+
+pub(crate) struct Sent<'a> {
+    lex: &'a Lexicon,
+    text: &'a str,
+    base: usize,
+    lower: String,
+    toks: Vec<Tok>,
+    ments: &'a [Mention],
+    mtok: Vec<(usize, usize)>,
+    hits: Vec<Hit>,
+    hedges: Vec<HHit>,
+    cyber: bool,
+    /// Whether an earlier sentence of the document made a claim (a denial
+    /// then needs no cyber word of its own: "Islamabad rejected the claim").
+    pub(crate) doc_claims: bool,
+}
+
+fn word_byte(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// Runs the cue automaton over `s` and keeps whole-word hits.
+pub(crate) fn cue_hits(lex: &Lexicon, s: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for m in lex.cue_ac.find_iter(s) {
+        let (a, b) = (m.start(), m.end());
+        let starts_with_hyphen = s.as_bytes().get(a) == Some(&b'-');
+        let before = s.get(..a).and_then(|p| p.chars().next_back());
+        let after = s.get(b..).and_then(|p| p.chars().next());
+        if (starts_with_hyphen || !word_byte(before)) && !word_byte(after) {
+            out.push((a, b, m.pattern().as_usize()));
+        }
+    }
+    out
+}
+
+/// True when any hit is a claim or denial cue.
+pub(crate) fn has_claim_cue(lex: &Lexicon, hits: &[(usize, usize, usize)]) -> bool {
+    hits.iter().any(|&(_, _, slot)| {
+        lex.cue_slots[slot]
+            .iter()
+            .any(|c| matches!(c.class, Class::Claim(_) | Class::Denial))
+    })
+}
+
+impl<'a> Sent<'a> {
+    pub(crate) fn new(
+        lex: &'a Lexicon,
+        text: &'a str,
+        sentence: Span,
+        mentions: &'a [Mention],
+        raw_hits: &[(usize, usize, usize)],
+    ) -> Sent<'a> {
+        let st = sentence.as_str(text);
+        let base = sentence.start;
+        let mut toks = Vec::new();
+        tokenize(st, base, lex, &mut toks);
+        let lower = st.to_ascii_lowercase();
+        let tok_at = |toks: &[Tok], byte: usize| toks.partition_point(|t| t.s < byte);
+        // Mentions → token ranges.
+        let mut mtok = Vec::with_capacity(mentions.len());
+        for (mi, m) in mentions.iter().enumerate() {
+            // "pro-Russian hacktivists" do not name Russia.
+            let lead = text
+                .get(m.span.start.saturating_sub(5)..m.span.start)
+                .unwrap_or("");
+            let lead = lead.to_ascii_lowercase();
+            if lead.ends_with("pro-") || lead.ends_with("anti-") {
+                mtok.push((NONE, NONE));
+                continue;
+            }
+            let first = tok_at(&toks, m.span.start);
+            let mut last = NONE;
+            let mut j = first;
+            while j < toks.len() && toks[j].e <= m.span.end {
+                last = j;
+                j += 1;
+            }
+            if last == NONE || first > last {
+                mtok.push((NONE, NONE));
+                continue;
+            }
+            mtok.push((first, last));
+            for t in &mut toks[first..=last] {
+                t.ment = mi;
+            }
+        }
+        // Cue hits → token ranges.
+        let mut hits = Vec::new();
+        for &(a, b, slot) in raw_hits {
+            let (s, e) = (base + a, base + b);
+            let ts = tok_at(&toks, s);
+            let te = tok_at(&toks, e);
+            if ts >= te || ts >= toks.len() {
+                continue;
+            }
+            let class = lex.cue_slots[slot]
+                .first()
+                .map(|c| c.class)
+                .unwrap_or(Class::Report);
+            let hi = hits.len();
+            for t in &mut toks[ts..te] {
+                t.hit = hi;
+            }
+            hits.push(Hit {
+                ts,
+                te,
+                s,
+                e,
+                slot,
+                class,
+            });
+        }
+        // Hedge hits.
+        let mut hedges = Vec::new();
+        for m in lex.hedge_ac.find_iter(st) {
+            let (a, b) = (m.start(), m.end());
+            let before = st.get(..a).and_then(|p| p.chars().next_back());
+            let after = st.get(b..).and_then(|p| p.chars().next());
+            if word_byte(before) || word_byte(after) {
+                continue;
+            }
+            let (s, e) = (base + a, base + b);
+            let ts = tok_at(&toks, s);
+            let te = tok_at(&toks, e);
+            if ts >= te {
+                continue;
+            }
+            // "May 28": a capitalised one-word hedge inside the sentence is
+            // a name or a month.
+            let matched = st.get(a..b).unwrap_or("");
+            if ts > 0
+                && !matched.contains(' ')
+                && matched.chars().next().is_some_and(char::is_uppercase)
+                && !toks[ts - 1].quote
+            {
+                continue;
+            }
+            for t in &mut toks[ts..te] {
+                t.hedge = true;
+            }
+            hedges.push(HHit {
+                ts,
+                te,
+                s,
+                e,
+                idx: m.pattern().as_usize(),
+            });
+        }
+        let cyber = toks.iter().any(|t| t.w & word::CYBER != 0)
+            || mentions
+                .iter()
+                .any(|m| m.entity.kind == EntityKind::ThreatActor)
+            || lower.contains("cyber");
+        Sent {
+            lex,
+            text,
+            base,
+            lower,
+            toks,
+            ments: mentions,
+            mtok,
+            hits,
+            hedges,
+            cyber,
+            doc_claims: false,
+        }
+    }
+
+    fn n(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Lowercase text of token `i`.
+    fn lw(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => self
+                .lower
+                .get(t.s - self.base..t.e - self.base)
+                .unwrap_or(""),
+            None => "",
+        }
+    }
+
+    fn is(&self, i: usize, bits: u16) -> bool {
+        self.toks.get(i).is_some_and(|t| t.w & bits != 0)
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word) && self.lw(i) == w
+    }
+
+    fn hit_class(&self, i: usize) -> Option<Class> {
+        let t = self.toks.get(i)?;
+        (t.hit != NONE).then(|| self.hits[t.hit].class)
+    }
+
+    fn is_report_tok(&self, i: usize) -> bool {
+        self.hit_class(i) == Some(Class::Report)
+    }
+
+    fn is_negator_tok(&self, i: usize) -> bool {
+        self.hit_class(i) == Some(Class::Negator)
+    }
+
+    fn adverb(&self, i: usize) -> bool {
+        let w = self.lw(i);
+        self.toks[i].word && w.len() > 4 && w.ends_with("ly")
+    }
+
+    fn kind_ok(&self, m: usize, legal: bool) -> bool {
+        match self.ments[m].entity.kind {
+            EntityKind::State | EntityKind::Agency | EntityKind::ThreatActor => true,
+            EntityKind::Company => legal,
+            _ => false,
+        }
+    }
+
+    fn is_threat_actor(&self, m: usize) -> bool {
+        self.ments[m].entity.kind == EntityKind::ThreatActor
+    }
+
+    fn ment_ok(&self, m: usize) -> bool {
+        self.mtok.get(m).is_some_and(|r| r.0 != NONE)
+    }
+
+    /// A comma between two mentions of a list that ends with "and"/"or"
+    /// ("Norway, Finland and Denmark"; not "Kazakhstan's ministry,
+    /// Microsoft said").
+    fn list_comma(&self, i: usize) -> bool {
+        if i == 0 || i + 1 >= self.n() || self.toks[i - 1].ment == NONE {
+            return false;
+        }
+        let mut j = i + 1;
+        if self.toks[j].word && matches!(self.lw(j), "and" | "or") {
+            return self.toks.get(j + 1).is_some_and(|t| t.ment != NONE);
+        }
+        // walk the list: mention (, mention)* (and|or) mention
+        for _ in 0..8 {
+            let m = self.toks.get(j).map_or(NONE, |t| t.ment);
+            if m == NONE || !self.ment_ok(m) {
+                return false;
+            }
+            j = self.mtok[m].1 + 1;
+            match self.toks.get(j) {
+                Some(t) if t.comma => {
+                    j += 1;
+                    if self.toks.get(j).is_some_and(|t| t.word)
+                        && matches!(self.lw(j), "and" | "or")
+                    {
+                        j += 1;
+                        return self.toks.get(j).is_some_and(|t| t.ment != NONE);
+                    }
+                }
+                Some(t) if t.word && matches!(self.lw(j), "and" | "or") => {
+                    return self.toks.get(j + 1).is_some_and(|t| t.ment != NONE);
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// True when mention `m` is what was attacked ("the attack on X").
+    fn is_target(&self, m: usize) -> bool {
+        let f = self.mtok[m].0;
+        let mut j = f;
+        // skip determiners
+        while j > 0 && self.is(j - 1, word::DET) {
+            j -= 1;
+        }
+        if j == 0 {
+            return false;
+        }
+        let p = j - 1;
+        if self.toks[p].hit != NONE
+            && matches!(
+                self.hits[self.toks[p].hit].class,
+                Class::Claim(_) | Class::Denial
+            )
+        {
+            return false;
+        }
+        match self.lw(p) {
+            "against" | "targeting" | "targeted" | "toward" | "towards" => true,
+            "on" | "of" | "into" | "at" | "in" | "inside" => {
+                p > 0 && (self.is(p - 1, word::EVENT) || (p > 1 && self.is(p - 2, word::EVENT)))
+            }
+            _ => false,
+        }
+    }
+
+    /// True when a reporting verb follows mention `m` ("..., China said").
+    fn followed_by_report(&self, m: usize) -> bool {
+        let l = self.mtok[m].1;
+        let mut j = l + 1;
+        let mut steps = 0;
+        while j < self.n() && steps < 6 {
+            if self.is_report_tok(j) {
+                return true;
+            }
+            if !(self.toks[j].poss
+                || self.toks[j].ment != NONE
+                || self.is(j, word::ORG | word::ACTOR))
+            {
+                return false;
+            }
+            j += 1;
+            steps += 1;
+        }
+        false
+    }
+
+    fn join_word(&self, i: usize, to_ok: bool) -> bool {
+        let t = &self.toks[i];
+        if !t.word {
+            return t.comma || t.poss || matches!(self.lw(i), "-" | "/" | "&");
+        }
+        if t.hit != NONE && self.hits[t.hit].class == Class::Report {
+            return false;
+        }
+        matches!(
+            self.lw(i),
+            "and"
+                | "or"
+                | "the"
+                | "as"
+                | "well"
+                | "known"
+                | "called"
+                | "dubbed"
+                | "also"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "both"
+                | "either"
+                | "nor"
+        ) || (to_ok && self.lw(i) == "to")
+            || self.is(i, word::ACTOR | word::ORG)
+    }
+
+    /// The group of mentions joined to `m` on its right ("Russia's GRU",
+    /// "Fancy Bear or APT28", "APT41, a Chinese ...").
+    fn expand_right(&self, m: usize, to_ok: bool, legal: bool) -> Vec<usize> {
+        let mut group = vec![m];
+        let mut j = self.mtok[m].1 + 1;
+        'outer: loop {
+            let mut k = j;
+            let mut gap = 0;
+            while k < self.n() {
+                let t = &self.toks[k];
+                if t.ment != NONE {
+                    let m2 = t.ment;
+                    if !self.ment_ok(m2)
+                        || self.is_target(m2)
+                        || self.followed_by_report(m2)
+                        || !self.kind_ok(m2, legal)
+                    {
+                        break 'outer;
+                    }
+                    group.push(m2);
+                    j = self.mtok[m2].1 + 1;
+                    continue 'outer;
+                }
+                if t.hard || !self.join_word(k, to_ok) {
+                    break 'outer;
+                }
+                if t.word {
+                    gap += 1;
+                    if gap > 4 {
+                        break 'outer;
+                    }
+                }
+                k += 1;
+            }
+            break;
+        }
+        group
+    }
+
+    /// The group of mentions joined to `m` on its left ("Norway, Finland and
+    /// Denmark", "U.K. and U.S. officials").
+    fn expand_left(&self, m: usize) -> Vec<usize> {
+        let mut group = vec![m];
+        let mut f = self.mtok[m].0;
+        'outer: loop {
+            let mut k = f;
+            let mut gap = 0;
+            while k > 0 {
+                k -= 1;
+                let t = &self.toks[k];
+                if t.ment != NONE {
+                    let m2 = t.ment;
+                    if !self.ment_ok(m2) || group.contains(&m2) {
+                        break 'outer;
+                    }
+                    group.insert(0, m2);
+                    f = self.mtok[m2].0;
+                    continue 'outer;
+                }
+                let ok = if t.word {
+                    matches!(self.lw(k), "and" | "or" | "the" | "both") || self.is(k, word::ORG)
+                } else {
+                    (t.comma && self.list_comma(k)) || t.poss || matches!(self.lw(k), "/" | "&")
+                };
+                if t.hard || !ok {
+                    break 'outer;
+                }
+                if t.word {
+                    gap += 1;
+                    if gap > 3 {
+                        break 'outer;
+                    }
+                }
+            }
+            break;
+        }
+        group
+    }
+
+    /// The accused after token `from`: the first mention within `limit`
+    /// words of the clause that is not a target.
+    fn find_obj(&self, from: usize, until: usize, flags: u16, legal: bool) -> Option<Vec<usize>> {
+        let mut i = from;
+        let mut words = 0;
+        let until = until.min(self.n());
+        while i < until {
+            let t = &self.toks[i];
+            if t.hard || t.comma {
+                return None;
+            }
+            if t.ment != NONE && self.ment_ok(t.ment) {
+                let m = t.ment;
+                if !self.is_target(m) && self.kind_ok(m, legal) {
+                    return Some(self.expand_right(m, flags & flag::TO != 0, legal));
+                }
+                i = self.mtok[m].1 + 1;
+                continue;
+            }
+            if t.word {
+                if self.is(i, word::REL | word::CONJ) || self.is_report_tok(i) {
+                    return None;
+                }
+                words += 1;
+                if words > 8 {
+                    return None;
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn subj_skip(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if !t.word {
+            return t.poss || matches!(self.lw(i), "-" | "$" | "." | "'");
+        }
+        let hit_ok = t.hit != NONE && {
+            let h = self.hits[t.hit];
+            h.class == Class::Negator
+                || self.lex.cue_slots[h.slot]
+                    .iter()
+                    .any(|c| c.frame == Frame::Pre)
+        };
+        t.hedge
+            || hit_ok
+            || self.is(
+                i,
+                word::AUX | word::ACTOR | word::ORG | word::DET | word::TIME,
+            )
+            || self.adverb(i)
+            || matches!(
+                self.lw(i),
+                "known" | "as" | "called" | "dubbed" | "named" | "also" | "to" | "well"
+            )
+            || t.e - t.s > 0 && self.lw(i).bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// The previous comma or hard boundary before token `i` (exclusive), or
+    /// `None` at the sentence start.
+    fn prev_break(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            if (self.toks[k].comma && !self.list_comma(k)) || self.toks[k].hard {
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    /// A parenthetical segment between commas ("which ...", "a group
+    /// that ...") ending at comma `i`: returns the comma before it.
+    fn skippable_segment(&self, i: usize) -> Option<usize> {
+        let k = self.prev_break(i)?;
+        if !self.toks[k].comma {
+            return None;
+        }
+        let first = k + 1;
+        if first >= i {
+            return None;
+        }
+        let w = self.lw(first);
+        let ok = self.is(first, word::REL)
+            || matches!(
+                w,
+                "a" | "an" | "the" | "also" | "known" | "one" | "its" | "now"
+            )
+            || self.toks[first].ment != NONE && self.is_threat_actor(self.toks[first].ment);
+        ok.then_some(k)
+    }
+
+    /// The antecedent of a relative pronoun at `i`: the mention right
+    /// before it (across a comma).
+    fn antecedent(&self, i: usize) -> Option<Vec<usize>> {
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let t = &self.toks[j];
+            if t.comma {
+                continue;
+            }
+            if t.ment != NONE && self.ment_ok(t.ment) {
+                return Some(self.expand_left(t.ment));
+            }
+            if self.is(j, word::ACTOR) || self.is(j, word::DET) {
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The accused before token `ts`: the nearest mention of the clause,
+    /// skipping auxiliaries, adverbs, actor nouns and parenthetical
+    /// segments.
+    fn find_subj(&self, ts: usize, legal: bool) -> Option<Vec<usize>> {
+        let mut i = ts;
+        let mut steps = 0;
+        let mut free = 0;
+        while i > 0 {
+            i -= 1;
+            let t = &self.toks[i];
+            if t.ment != NONE {
+                if !self.ment_ok(t.ment) || !self.kind_ok(t.ment, legal) {
+                    return None;
+                }
+                return Some(self.expand_left(t.ment));
+            }
+            if t.hard {
+                return None;
+            }
+            if t.comma {
+                let k = self.skippable_segment(i)?;
+                // "the group, known as Andariel, may have": the name.
+                if matches!(self.lw(k + 1), "known" | "called" | "dubbed" | "also") {
+                    if let Some(m) = (k + 1..i).find_map(|j| {
+                        let m = self.toks[j].ment;
+                        (m != NONE && self.ment_ok(m) && self.kind_ok(m, legal)).then_some(m)
+                    }) {
+                        return Some(self.expand_right(m, false, legal));
+                    }
+                }
+                i = k;
+                continue;
+            }
+            if t.word {
+                if self.is_report_tok(i) {
+                    // "APT31, which prosecutors said has targeted": skip the
+                    // reporting clause back to its relative pronoun.
+                    let mut j = i;
+                    while j > 0 {
+                        j -= 1;
+                        if self.toks[j].hard || self.toks[j].comma {
+                            return None;
+                        }
+                        if self.is(j, word::REL) {
+                            return self.antecedent(j);
+                        }
+                    }
+                    return None;
+                }
+                if self.is(i, word::REL) {
+                    return self.antecedent(i);
+                }
+                if t.hit != NONE
+                    && matches!(self.hits[t.hit].class, Class::Claim(_) | Class::Denial)
+                    && !self.subj_skip(i)
+                {
+                    // another claim's verb ("arrested a man suspected of")
+                    return None;
+                }
+                if !self.subj_skip(i) {
+                    // a noun or two of the subject ("a North Korean
+                    // programmer was indicted")
+                    free += 1;
+                    if free > 2 {
+                        return None;
+                    }
+                }
+                steps += 1;
+                if steps > 8 {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    /// The speaker phrase in tokens `a..b` (exclusive), skipping
+    /// parenthetical segments.
+    fn speaker_np(&self, a: usize, b: usize, skip: &[(usize, usize)]) -> Speaker {
+        let mut sp = Speaker::default();
+        if a >= b {
+            return sp;
+        }
+        let mut words = Vec::new();
+        for i in a..b {
+            if skip.iter().any(|&(x, y)| i >= x && i <= y) {
+                continue;
+            }
+            let t = &self.toks[i];
+            if t.ment != NONE && self.ment_ok(t.ment) && !sp.ents.contains(&t.ment) {
+                sp.ents.push(t.ment);
+            }
+            if t.word
+                && !self.is_negator_tok(i)
+                && !t.hedge
+                && (!self.is(i, word::AUX | word::TIME) || self.is(i, word::ANAPHOR | word::DET))
+            {
+                words.push(i);
+            }
+        }
+        if words.is_empty() {
+            return sp;
+        }
+        sp.clause = Some((a, b - 1));
+        if !sp.ents.is_empty() {
+            // Places ("the embassy in London") are not speakers when
+            // something else is named; of the rest, the group nearest the
+            // verb speaks ("Beijing dismissed Washington's accusation").
+            let located = |m: usize| {
+                let f = self.mtok[m].0;
+                f > 0 && matches!(self.lw(f - 1), "in" | "at" | "from" | "near")
+            };
+            let kept: Vec<usize> = sp.ents.iter().copied().filter(|&m| !located(m)).collect();
+            if let Some(&last) = kept.last() {
+                let g = self.expand_left(last);
+                sp.ents = g
+                    .into_iter()
+                    .filter(|&m| self.mtok[m].0 >= a && !located(m))
+                    .collect();
+                if sp.ents.is_empty() {
+                    sp.ents = vec![last];
+                }
+            }
+            return sp;
+        }
+        for (n, &i) in words.iter().enumerate() {
+            let w = self.lw(i);
+            if matches!(w, "it" | "they" | "we" | "he" | "she") && words.len() <= 2 {
+                sp.anaphor = true;
+                return sp;
+            }
+            if self.is(i, word::ANAPHOR)
+                && n > 0
+                && matches!(
+                    self.lw(words[n - 1]),
+                    "the" | "its" | "three" | "two" | "both"
+                )
+            {
+                sp.anaphor = true;
+                return sp;
+            }
+        }
+        let (s, e) = (
+            self.toks[words[0]].s,
+            self.toks[*words.last().unwrap_or(&0)].e,
+        );
+        sp.source = Some((s, e));
+        sp
+    }
+
+    /// The subject of the verb (or cue) starting at token `v`: back to the
+    /// previous boundary.
+    fn subject_before(&self, v: usize) -> Speaker {
+        // A pronoun right before the verb is its subject ("an actor it
+        // believes is ...").
+        let mut p = v;
+        while p > 0
+            && (self.adverb(p - 1) || self.is(p - 1, word::AUX) && !self.is_negator_tok(p - 1))
+        {
+            p -= 1;
+        }
+        if p > 0 && matches!(self.lw(p - 1), "it" | "they" | "we" | "he" | "she") {
+            return Speaker {
+                anaphor: true,
+                clause: Some((p - 1, v.saturating_sub(1).max(p - 1))),
+                ..Speaker::default()
+            };
+        }
+        let mut i = v;
+        let mut skip = Vec::new();
+        let mut words = 0;
+        let mut start = v;
+        while i > 0 {
+            let j = i - 1;
+            let t = &self.toks[j];
+            if t.hard {
+                break;
+            }
+            if t.comma {
+                if self.list_comma(j) {
+                    i = j;
+                    start = j;
+                    continue;
+                }
+                match self.skippable_segment(j) {
+                    Some(k) if start == j + 1 || start == v => {
+                        // a parenthetical between the subject and the verb
+                        skip.push((k, j));
+                        i = k;
+                        start = k;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if t.word {
+                if self.is(j, word::REL | word::CONJ | word::SUB) || self.is_report_tok(j) {
+                    break;
+                }
+                if matches!(self.lw(j), "and" | "then") && start == v {
+                    break;
+                }
+                if t.hit != NONE
+                    && matches!(self.hits[t.hit].class, Class::Claim(_) | Class::Denial)
+                {
+                    break;
+                }
+                words += 1;
+                if words > 12 {
+                    break;
+                }
+            }
+            i = j;
+            start = j;
+        }
+        let mut sp = self.speaker_np(start, v, &skip);
+        if !sp.found() && v > 0 {
+            // "..., adding", "and said", "but said": elided subject.
+            let p = v - 1;
+            if self.toks[p].comma || matches!(self.lw(p), "and" | "but" | "then") {
+                sp.elided = true;
+            }
+        }
+        sp
+    }
+
+    /// The speaker of report hit `h`.
+    fn report_speaker(&self, h: usize) -> Speaker {
+        let hit = self.hits[h];
+        let phrase = self
+            .lower
+            .get(hit.s - self.base..hit.e - self.base)
+            .unwrap_or("");
+        if phrase.starts_with("according to") || phrase.starts_with("in the") {
+            return self.np_after(hit.te);
+        }
+        let sp = self.subject_before(hit.ts);
+        if sp.found() && !sp.elided {
+            return sp;
+        }
+        // Inverted: ', said X' / '" said X' (finite verbs only, a short
+        // phrase that ends the clause).
+        if hit.ts > 0
+            && (self.toks[hit.ts - 1].comma || self.toks[hit.ts - 1].quote)
+            && hit.te - hit.ts == 1
+            && matches!(
+                self.lw(hit.ts),
+                "said" | "says" | "told" | "added" | "wrote" | "warned"
+            )
+        {
+            let after = self.np_after(hit.te);
+            let end = after.clause.map_or(hit.te, |c| c.1 + 1);
+            let closes = end >= self.n()
+                || self.toks[end].comma
+                || self.toks[end].hard
+                || self.lw(end) == ".";
+            if after.found() && closes {
+                return after;
+            }
+        }
+        sp
+    }
+
+    /// The noun phrase after token `from` up to the next boundary.
+    fn np_after(&self, from: usize) -> Speaker {
+        let mut j = from;
+        let mut words = 0;
+        while j < self.n() {
+            let t = &self.toks[j];
+            if t.hard || t.comma && !self.list_comma(j) {
+                break;
+            }
+            if t.word {
+                if self.is(j, word::REL) || self.is_report_tok(j) {
+                    break;
+                }
+                words += 1;
+                if words > 10 {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        self.speaker_np(from, j, &[])
+    }
+
+    /// The nearest reporting verb before token `ts` that governs it,
+    /// skipping relative segments, with its speaker.
+    fn left_report(&self, ts: usize, max_back: usize) -> Option<(usize, Speaker)> {
+        let mut i = ts;
+        let mut back = 0;
+        while i > 0 {
+            i -= 1;
+            back += 1;
+            if back > max_back {
+                return None;
+            }
+            let t = &self.toks[i];
+            if t.hard && (self.lw(i) == ";" || self.lw(i) == "\n") {
+                return None;
+            }
+            if t.comma {
+                if let Some(k) = self.skippable_segment(i) {
+                    // a parenthetical ("which the UN has said ...", "the
+                    // group that officials say ...") governs nothing after it
+                    if (k + 1..i).any(|j| self.is(j, word::REL)) {
+                        i = k + 1;
+                        continue;
+                    }
+                }
+            }
+            if t.hit != NONE && self.hits[t.hit].class == Class::Report {
+                let h = t.hit;
+                // A postposed "according to X" is not a left report.
+                return Some((h, self.report_speaker(h)));
+            }
+        }
+        None
+    }
+
+    /// A postposed reporting clause after token `from`: ", X said",
+    /// ", said X", ", according to X", "X said" after a quote.
+    fn post_report(&self, from: usize) -> Option<(usize, Speaker)> {
+        let mut j = from;
+        let mut boundary = NONE;
+        while j < self.n() {
+            let t = &self.toks[j];
+            if t.comma || t.quote || (t.hard && self.lw(j) != "\n") {
+                boundary = j;
+            }
+            if t.hit != NONE && self.hits[t.hit].class == Class::Report && boundary != NONE {
+                let h = t.hit;
+                let hit = self.hits[h];
+                // "..., X said that ...": a new report, not a postposed one.
+                if self.is_word(hit.te, "that") {
+                    return None;
+                }
+                let words = (boundary + 1..hit.ts)
+                    .filter(|&k| self.toks[k].word)
+                    .count();
+                if words > 10 {
+                    return None;
+                }
+                let mut sp = if words > 0 {
+                    // the phrase between the boundary and the verb speaks
+                    let p = self.speaker_np(boundary + 1, hit.ts, &[]);
+                    if p.found() {
+                        p
+                    } else {
+                        self.report_speaker(h)
+                    }
+                } else {
+                    self.report_speaker(h)
+                };
+                let s0 = (boundary + 1).min(hit.ts);
+                let end = sp
+                    .clause
+                    .map_or(hit.te.saturating_sub(1), |c| c.1.max(hit.te - 1));
+                sp.clause = Some((s0, end));
+                return Some((h, sp));
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The agent (subject) of agentive cue at tokens `ts..te`.
+    fn agent(&self, ts: usize) -> Speaker {
+        // A participle right after an event or actor noun has no agent
+        // ("cyberattacks linked to Beijing", "hackers tied to Moscow").
+        let mut p = ts;
+        while p > 0 && (self.adverb(p - 1) || self.is_negator_tok(p - 1)) {
+            p -= 1;
+        }
+        // A gerund after a subordinator ("after blaming Tehran"): the
+        // subject of the main clause.
+        if p > 0
+            && self.lw(ts).ends_with("ing")
+            && (self.is(p - 1, word::SUB) || matches!(self.lw(p - 1), "by" | "for" | "while"))
+        {
+            return self.clause_subject(p - 1);
+        }
+        if p > 0 && self.toks[p - 1].word && self.toks[p - 1].ment == NONE {
+            let w = self.lw(p - 1);
+            if (self.is(p - 1, word::EVENT | word::ACTOR) && !self.is(p - 1, word::ORG))
+                || matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
+            {
+                return Speaker::default();
+            }
+        }
+        self.subject_before(ts)
+    }
+
+    /// The subject of the clause that holds token `before`: its first
+    /// mention when it opens the clause.
+    fn clause_subject(&self, before: usize) -> Speaker {
+        let mut a = before;
+        while a > 0 && !self.toks[a - 1].hard {
+            a -= 1;
+        }
+        let mut words = 0;
+        for i in a..before {
+            let t = &self.toks[i];
+            if t.ment != NONE && self.ment_ok(t.ment) {
+                let g = self.expand_right(t.ment, false, true);
+                let end = g.last().map_or(i, |&m| self.mtok[m].1);
+                return Speaker {
+                    ents: g,
+                    clause: Some((a, end)),
+                    ..Speaker::default()
+                };
+            }
+            if t.word {
+                words += 1;
+                if words > 4 || self.is_report_tok(i) {
+                    break;
+                }
+            }
+        }
+        Speaker::default()
+    }
+
+    fn passive_before(&self, ts: usize) -> bool {
+        let mut p = ts;
+        while p > 0 && (self.adverb(p - 1) || self.toks[p - 1].hedge) {
+            p -= 1;
+        }
+        p > 0
+            && matches!(
+                self.lw(p - 1),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "get" | "got" | "gets"
+            )
+    }
+
+    fn negated(&self, ts: usize) -> bool {
+        let mut p = ts;
+        let mut steps = 0;
+        while p > 0 && steps < 5 {
+            p -= 1;
+            if self.is_negator_tok(p) {
+                return true;
+            }
+            if !self.toks[p].word {
+                return false;
+            }
+            if !(self.is(p, word::AUX) || self.adverb(p)) {
+                return false;
+            }
+            steps += 1;
+        }
+        false
+    }
+
+    fn event_after(&self, te: usize, words: usize) -> bool {
+        let mut j = te;
+        let mut n = 0;
+        while j < self.n() && n < words {
+            if self.toks[j].hard {
+                return false;
+            }
+            if self.is(j, word::EVENT) {
+                return true;
+            }
+            if self.toks[j].word {
+                n += 1;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    fn event_before(&self, ts: usize, words: usize) -> bool {
+        let mut j = ts;
+        let mut n = 0;
+        while j > 0 && n < words {
+            j -= 1;
+            if self.toks[j].hard {
+                return false;
+            }
+            if self.is(j, word::EVENT) || self.is(j, word::ACTOR) && !self.is(j, word::ORG) {
+                return true;
+            }
+            if self.toks[j].word {
+                n += 1;
+            }
+        }
+        false
+    }
+
+    fn cyber_word(&self, i: usize) -> bool {
+        self.is(i, word::EVENT | word::CYBER)
+            || self.toks[i].ment != NONE && self.is_threat_actor(self.toks[i].ment)
+    }
+
+    fn ctx_near(&self, ts: usize, te: usize) -> bool {
+        let a = ts.saturating_sub(20);
+        let b = (te + 12).min(self.n());
+        (a..b).any(|i| self.cyber_word(i))
+    }
+
+    fn actor_subj(&self, ts: usize) -> bool {
+        let a = ts.saturating_sub(14);
+        (a..ts).any(|i| {
+            (self.is(i, word::ACTOR) && !self.is(i, word::ORG))
+                || self.toks[i].ment != NONE && self.is_threat_actor(self.toks[i].ment)
+                || self.lw(i) == "apt"
+        })
+    }
+
+    /// An actor noun or threat actor within two words after token `te`.
+    fn actor_after(&self, te: usize) -> bool {
+        let mut j = te;
+        let mut n = 0;
+        while j < self.n() && n < 3 {
+            let t = &self.toks[j];
+            if t.hard || t.comma {
+                return false;
+            }
+            if (self.is(j, word::ACTOR | word::EVENT) && !self.is(j, word::ORG))
+                || t.ment != NONE && self.is_threat_actor(t.ment)
+            {
+                return true;
+            }
+            if t.word {
+                n += 1;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    fn group_actor_like(&self, g: &[usize]) -> bool {
+        g.iter().any(|&m| {
+            matches!(
+                self.ments[m].entity.kind,
+                EntityKind::ThreatActor | EntityKind::Agency
+            )
+        }) || g
+            .last()
+            .is_some_and(|&m| self.actor_after(self.mtok[m].1 + 1))
+    }
+
+    /// The accused of a "pre" cue: the mention right before it, plus a
+    /// threat actor named right after ("China-backed hackers APT31") or an
+    /// appositive head ("APT41, a Chinese state-sponsored group").
+    fn find_pre(&self, hit: &Hit) -> Option<Vec<usize>> {
+        if hit.ts == 0 {
+            return None;
+        }
+        let p = hit.ts - 1;
+        let t = &self.toks[p];
+        if t.ment == NONE || !self.ment_ok(t.ment) || !self.kind_ok(t.ment, false) {
+            return None;
+        }
+        // Only white space or nothing between the mention and the cue.
+        let between = self.text.get(t.e..hit.s).unwrap_or("x");
+        if !between.chars().all(char::is_whitespace) {
+            return None;
+        }
+        let mut g = self.expand_left(t.ment);
+        // appositive head
+        let f = self.mtok[g[0]].0;
+        if f >= 2 && matches!(self.lw(f - 1), "a" | "an") && self.toks[f - 2].comma && f >= 3 {
+            let m0 = self.toks[f - 3].ment;
+            if m0 != NONE && self.ment_ok(m0) && self.is_threat_actor(m0) {
+                g.insert(0, m0);
+            }
+        }
+        // a threat actor right after
+        let mut j = hit.te;
+        let mut n = 0;
+        while j < self.n() && n < 3 {
+            let tj = &self.toks[j];
+            if tj.ment != NONE {
+                if self.ment_ok(tj.ment) && self.is_threat_actor(tj.ment) {
+                    g.push(tj.ment);
+                }
+                break;
+            }
+            if tj.hard || tj.comma || !self.is(j, word::ACTOR) {
+                break;
+            }
+            n += 1;
+            j += 1;
+        }
+        Some(g)
+    }
+
+    /// Tokens `from..` matching the lowercase words of `tail`, within 12
+    /// words of the clause: the tail's token range.
+    fn find_tail(&self, from: usize, tail: &[String]) -> Option<(usize, usize)> {
+        let mut i = from;
+        let mut words = 0;
+        while i < self.n() && words <= 12 {
+            let t = &self.toks[i];
+            if t.hard || t.comma {
+                return None;
+            }
+            if t.word {
+                // try the tail here
+                let mut j = i;
+                let mut ok = true;
+                for w in tail {
+                    while j < self.n() && !self.toks[j].word && self.toks[j].poss {
+                        j += 1;
+                    }
+                    if j < self.n() && self.toks[j].word && self.lw(j) == w {
+                        j += 1;
+                    } else {
+                        ok = false;
+                        break;
+                    }
+                }
+                if ok {
+                    return Some((i, j));
+                }
+                words += 1;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn target_after(&self, from: usize) -> Option<(usize, usize)> {
+        let mut j = from;
+        let mut n = 0;
+        while j < self.n() && n < 10 {
+            let t = &self.toks[j];
+            if t.hard || t.comma {
+                return None;
+            }
+            let w = self.lw(j);
+            let prep = matches!(w, "on" | "against" | "targeting" | "into" | "of" | "at");
+            if prep && (j > 0 && self.is(j - 1, word::EVENT) || w == "targeting" || w == "against")
+            {
+                // the noun phrase after the preposition
+                let s = j + 1;
+                let mut e = s;
+                let mut k = s;
+                let mut words = 0;
+                while k < self.n() && words < 8 {
+                    let tk = &self.toks[k];
+                    if tk.hard || tk.comma || matches!(self.lw(k), "." | "!" | "?") {
+                        break;
+                    }
+                    if tk.word {
+                        let wk = self.lw(k);
+                        if matches!(
+                            wk,
+                            "in" | "on"
+                                | "at"
+                                | "for"
+                                | "by"
+                                | "with"
+                                | "from"
+                                | "over"
+                                | "last"
+                                | "this"
+                                | "that"
+                                | "which"
+                                | "who"
+                                | "and"
+                                | "during"
+                                | "since"
+                                | "through"
+                                | "to"
+                                | "after"
+                                | "before"
+                        ) && k > s
+                        {
+                            break;
+                        }
+                        if self.is_report_tok(k) || tk.hit != NONE && k > s {
+                            break;
+                        }
+                        words += 1;
+                    }
+                    e = k + 1;
+                    k += 1;
+                }
+                if e > s {
+                    return Some((self.toks[s].s, self.toks[e - 1].e));
+                }
+                return None;
+            }
+            if t.word {
+                n += 1;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Tries one lexicon entry at hit `h`.
+    fn try_cue(&self, h: usize, cue: &Cue) -> Option<Cand> {
+        let hit = self.hits[h];
+        let legal = matches!(
+            cue.class,
+            Class::Claim(ClaimKind::Legal) | Class::Claim(ClaimKind::Sanction)
+        );
+        let single = hit.te - hit.ts == 1;
+        // A verb cue read as a noun ("the charges", "these attacks").
+        if single
+            && matches!(cue.frame, Frame::Verb | Frame::Obj | Frame::Subj)
+            && hit.ts > 0
+            && self.is(hit.ts - 1, word::DET)
+            && !matches!(self.lw(hit.ts), "responsible" | "behind")
+        {
+            return None;
+        }
+        // The cyber flag is checked once the accused is known: an
+        // intelligence agency or a threat actor accused makes the context.
+        let mut cue_span = (hit.s, hit.e);
+        let mut cue_tok = (hit.ts, hit.te);
+        let mut passive = false;
+        let is_denial_cue = cue.class == Class::Denial;
+        let accused: Option<Vec<usize>> = match cue.frame {
+            // "have been accused of", "was blamed for": the subject
+            Frame::Obj
+                if cue.flags & flag::AGENT != 0
+                    && self.passive_before(hit.ts)
+                    && matches!(self.lw(hit.te), "of" | "for" | "over" | "in") =>
+            {
+                if !self.cyber {
+                    // "the team was blamed for the defeat"
+                    return None;
+                }
+                passive = true;
+                self.find_subj(hit.ts, legal)
+            }
+            Frame::Obj => self.find_obj(hit.te, NONE, cue.flags, legal),
+            Frame::Subj => {
+                if cue.class == Class::Denial {
+                    Some(Vec::new())
+                } else {
+                    self.find_subj(hit.ts, legal)
+                }
+            }
+            Frame::Pre => self.find_pre(&hit),
+            Frame::Gap => {
+                let (ts, te) = self.find_tail(hit.te, &cue.tail)?;
+                let mut acc = if is_denial_cue {
+                    // "rejects US accusations": the denier is the subject
+                    Some(Vec::new())
+                } else {
+                    self.find_obj(hit.te, ts, cue.flags, legal)
+                };
+                if cue.flags & flag::TO != 0 {
+                    if let Some(after) = self.find_obj(te, NONE, cue.flags, legal) {
+                        match &mut acc {
+                            Some(a) => {
+                                // "linked X to Y": Y joins when it is right there.
+                                let first = self.mtok[after[0]].0;
+                                if (te..first).filter(|&k| self.toks[k].word).count() <= 1 {
+                                    a.extend(after);
+                                }
+                            }
+                            None => acc = Some(after),
+                        }
+                    }
+                }
+                let end = self.toks[te - 1].e;
+                if end - hit.s <= MAX_CUE {
+                    cue_span = (hit.s, end);
+                    cue_tok = (hit.ts, te);
+                }
+                acc
+            }
+            Frame::Verb => {
+                passive = self.passive_before(hit.ts);
+                if passive {
+                    self.find_subj(hit.ts, legal)
+                } else {
+                    self.find_obj(hit.te, NONE, cue.flags, legal).or_else(|| {
+                        let object_follows = hit.te < self.n()
+                            && (self.is(hit.te, word::DET)
+                                || self.toks[hit.te].ment != NONE
+                                || matches!(self.lw(hit.te), "him" | "her" | "them" | "us"));
+                        if self.lw(hit.te - 1).ends_with("ed") && !object_follows {
+                            passive = true;
+                            self.find_subj(hit.ts, legal)
+                        } else {
+                            None
+                        }
+                    })
+                }
+            }
+            Frame::Speaker => Some(Vec::new()),
+        };
+        let mut accused = accused?;
+        accused.dedup();
+        let is_denial = cue.class == Class::Denial;
+        if accused.is_empty() && !is_denial {
+            return None;
+        }
+        // Context checks.
+        let f = cue.flags;
+        if f & flag::EVENT != 0 {
+            let at_end = hit.te >= self.n()
+                || self.toks[hit.te].hard
+                || self.toks[hit.te].comma
+                || self.is_word(hit.te, "for") && self.event_after(hit.te, 8);
+            if !(self.event_after(hit.te, 8) || at_end) {
+                return None;
+            }
+        }
+        if f & flag::EVENT_BEFORE != 0 && !self.event_before(hit.ts, 4) {
+            return None;
+        }
+        if f & flag::ACTOR != 0 {
+            let ok = match cue.frame {
+                Frame::Pre => self.actor_after(hit.te),
+                // "North Korea had stolen $3 billion in crypto assets"
+                Frame::Subj => true,
+                _ => self.group_actor_like(&accused),
+            };
+            if !ok {
+                return None;
+            }
+        }
+        if f & flag::ACTOR != 0 && cue.frame == Frame::Subj {
+            let g_ok = self.group_actor_like(&accused)
+                || accused
+                    .last()
+                    .is_some_and(|&m| self.actor_after(self.mtok[m].1 + 1))
+                // "North Korea had stolen $3 billion in crypto assets"
+                || (hit.te..(hit.te + 8).min(self.n())).any(|i| self.cyber_word(i));
+            if !g_ok {
+                return None;
+            }
+        }
+        if f & flag::ACTOR_SUBJ != 0 && !self.actor_subj(hit.ts) {
+            return None;
+        }
+        if f & flag::CTX != 0 && !self.ctx_near(hit.ts, hit.te) && !(is_denial && self.doc_claims) {
+            return None;
+        }
+        if f & flag::CYBER != 0
+            && !self.cyber
+            && !(cue.class == Class::Claim(ClaimKind::Responsibility)
+                && accused.iter().any(|&m| {
+                    matches!(
+                        self.ments[m].entity.kind,
+                        EntityKind::Agency | EntityKind::ThreatActor
+                    )
+                }))
+        {
+            return None;
+        }
+        if cue.frame == Frame::Pre && f & flag::ACTOR == 0 {
+            // "China-backed" anything: only about cyber actors.
+            if !(self.actor_after(hit.te) || self.ctx_near(hit.ts, hit.te)) {
+                return None;
+            }
+        }
+        let kind = match cue.class {
+            Class::Claim(k) => k,
+            _ => ClaimKind::Responsibility,
+        };
+        let acc_lo = accused
+            .iter()
+            .map(|&m| self.mtok[m].0)
+            .min()
+            .unwrap_or(cue_tok.0);
+        let acc_hi = accused
+            .iter()
+            .map(|&m| self.mtok[m].1)
+            .max()
+            .unwrap_or(cue_tok.1 - 1);
+        let core = (acc_lo.min(cue_tok.0), acc_hi.max(cue_tok.1 - 1));
+        let target = self.target_after(core.1 + 1);
+        Some(Cand {
+            kind,
+            cue: cue_span,
+            cue_tok,
+            accused,
+            attributor: Vec::new(),
+            source: None,
+            negated: is_denial || self.negated(hit.ts),
+            denial: is_denial,
+            passive,
+            core,
+            clauses: Vec::new(),
+            target,
+        })
+    }
+
+    fn entities(&self, ms: &[usize]) -> Vec<Entity> {
+        ms.iter()
+            .map(|&m| Entity::from_mention(self.text, &self.ments[m]))
+            .collect()
+    }
+
+    fn speaker_entities(&self, sp: &Speaker) -> Option<Vec<Entity>> {
+        (!sp.ents.is_empty()).then(|| self.entities(&sp.ents))
+    }
+
+    /// Remembers the first named speaker of the sentence in `ctx`.
+    pub(crate) fn remember_speaker(&self, ctx: &mut ClaimContext) {
+        for (h, hit) in self.hits.iter().enumerate() {
+            if hit.class == Class::Report {
+                let sp = self.report_speaker(h);
+                if !sp.ents.is_empty() {
+                    ctx.speaker = self.entities(&sp.ents);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// All claims of the sentence.
+    pub(crate) fn claims(&self, index: usize, ctx: &mut ClaimContext) -> Vec<Claim> {
+        // The sentence's first named speaker (for elided subjects).
+        let mut primary: Option<Vec<Entity>> = None;
+        for (h, hit) in self.hits.iter().enumerate() {
+            let agentive = match hit.class {
+                Class::Report => true,
+                Class::Claim(_) | Class::Denial => self.lex.cue_slots[hit.slot]
+                    .iter()
+                    .any(|c| c.flags & flag::AGENT != 0),
+                Class::Negator => false,
+            };
+            if !agentive {
+                continue;
+            }
+            let sp = if hit.class == Class::Report {
+                self.report_speaker(h)
+            } else {
+                self.agent(hit.ts)
+            };
+            // Threat actors are what speakers talk about, not speakers.
+            if sp.ents.iter().any(|&m| !self.is_threat_actor(m)) {
+                primary = Some(self.entities(&sp.ents));
+                break;
+            }
+        }
+        let mut cands: Vec<Cand> = Vec::new();
+        let mut done_hits: Vec<bool> = vec![false; self.hits.len()];
+        for (h, hit) in self.hits.iter().enumerate() {
+            if !matches!(hit.class, Class::Claim(_) | Class::Denial) {
+                continue;
+            }
+            let mut got = None;
+            for cue in &self.lex.cue_slots[hit.slot] {
+                if let Some(c) = self.try_cue(h, cue) {
+                    got = Some((c, cue));
+                    break;
+                }
+            }
+            let Some((mut c, cue)) = got else { continue };
+            done_hits[h] = true;
+            self.resolve(&mut c, cue, ctx, primary.as_deref(), &done_hits);
+            if c.accused.is_empty() && c.attributor.is_empty() {
+                continue;
+            }
+            if cue.flags & flag::REPORTED != 0 && c.clauses.is_empty() {
+                continue;
+            }
+            if c.accused.is_empty() {
+                // a denial whose denier is only known from context
+                if c.denial {
+                    cands.push(c);
+                }
+                continue;
+            }
+            cands.push(c);
+        }
+        let cands = merge(cands);
+        if !cands.is_empty() {
+            ctx.claims_seen = true;
+        }
+        // Context: the last named attributor, else the primary speaker.
+        if let Some(c) = cands.iter().rev().find(|c| !c.attributor.is_empty()) {
+            ctx.speaker = c.attributor.clone();
+        } else if let Some(p) = primary {
+            ctx.speaker = p;
+        }
+        cands
+            .into_iter()
+            .map(|c| self.finish(index, c, ctx))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// Fills attributor, source and speaker clauses.
+    fn resolve(
+        &self,
+        c: &mut Cand,
+        cue: &Cue,
+        ctx: &ClaimContext,
+        primary: Option<&[Entity]>,
+        done_hits: &[bool],
+    ) {
+        let hit_ts = c.cue_tok.0;
+        let mut source = None;
+        let mut anaphor = false;
+        let post = self.post_report(c.core.1 + 1);
+        let left = self.left_report(hit_ts, 60);
+        let mut attributor: Option<Vec<Entity>> = None;
+        let mut clauses = Vec::new();
+        let agentive = (cue.flags & flag::AGENT != 0 && !c.passive)
+            || c.denial && matches!(cue.frame, Frame::Subj | Frame::Gap);
+        if agentive {
+            let sp = self.agent(hit_ts);
+            if let Some(cl) = sp.clause {
+                clauses.push(cl);
+            }
+            if !sp.ents.is_empty() {
+                let ents: Vec<usize> = sp
+                    .ents
+                    .iter()
+                    .copied()
+                    .filter(|m| c.denial || !c.accused.contains(m))
+                    .collect();
+                if !ents.is_empty() {
+                    if c.denial {
+                        c.accused = ents.clone();
+                    }
+                    attributor = Some(self.entities(&ents));
+                }
+            } else if sp.anaphor {
+                anaphor = true;
+            } else if sp.source.is_some() {
+                source = sp.source;
+            } else if sp.elided {
+                attributor = primary.map(<[Entity]>::to_vec).or_else(|| {
+                    let cs = self.clause_subject(hit_ts);
+                    (!cs.ents.is_empty()).then(|| self.entities(&cs.ents))
+                });
+            }
+        } else if !c.denial {
+            // Inside the object of an agentive cue of the same clause that
+            // found no accused of its own ("charged him ... on behalf of").
+            let mut i = c.core.0;
+            while i > 0 {
+                i -= 1;
+                let t = &self.toks[i];
+                if t.hard || t.comma {
+                    break;
+                }
+                if t.hit != NONE && !done_hits[t.hit] {
+                    let hh = self.hits[t.hit];
+                    let agentive_hit = matches!(hh.class, Class::Claim(_))
+                        && self.lex.cue_slots[hh.slot]
+                            .iter()
+                            .any(|x| x.flags & flag::AGENT != 0);
+                    if agentive_hit {
+                        let sp = self.agent(hh.ts);
+                        if !sp.ents.is_empty() {
+                            attributor = Some(self.entities(&sp.ents));
+                            clauses.extend(sp.clause);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        if attributor.is_none() {
+            // The speaker before (a reporting verb governing the claim),
+            // then after.
+            let mut resolved = false;
+            if let Some((_, sp)) = &left {
+                if sp.found() {
+                    clauses.extend(sp.clause);
+                    if let Some(e) = self.speaker_entities(sp) {
+                        attributor = Some(e);
+                        resolved = true;
+                    } else if sp.anaphor || anaphor {
+                        anaphor = true;
+                    } else if sp.elided {
+                        if let Some(p) = primary {
+                            attributor = Some(p.to_vec());
+                            resolved = true;
+                        }
+                    } else if source.is_none() {
+                        source = sp.source;
+                        resolved = true;
+                    }
+                }
+            }
+            if let Some((_, sp)) = &post {
+                clauses.extend(sp.clause);
+                if !resolved {
+                    if let Some(e) = self.speaker_entities(sp) {
+                        attributor = Some(e);
+                    } else if sp.anaphor {
+                        anaphor = true;
+                    } else if source.is_none() {
+                        source = sp.source;
+                    }
+                }
+            }
+            if attributor.is_none() && anaphor {
+                // An anaphor speaker: the earlier speaker of a reporting verb
+                // further left, the sentence's named speaker, or the context.
+                let mut found = None;
+                if let Some((h, _)) = &left {
+                    let mut hts = self.hits[*h].ts;
+                    for _ in 0..3 {
+                        match self.left_report(hts, 60) {
+                            Some((h2, sp2)) => {
+                                if !sp2.ents.is_empty() {
+                                    found = Some(self.entities(&sp2.ents));
+                                    break;
+                                }
+                                hts = self.hits[h2].ts;
+                            }
+                            None => break,
+                        }
+                    }
+                }
+                if found.is_none() {
+                    if let Some((_, sp)) = &post {
+                        if !sp.ents.is_empty() {
+                            found = Some(self.entities(&sp.ents));
+                        }
+                    }
+                }
+                if found.is_none() {
+                    found = primary.map(<[Entity]>::to_vec);
+                }
+                if found.is_none() && !ctx.speaker.is_empty() {
+                    found = Some(ctx.speaker.clone());
+                }
+                attributor = found;
+            }
+        }
+        let mut attributor = attributor.unwrap_or_default();
+        if c.denial {
+            // the denier is the speaker when no subject denies (finish()
+            // copies the attributor into the accused)
+        } else {
+            let acc: Vec<(usize, usize)> = c
+                .accused
+                .iter()
+                .map(|&m| (self.ments[m].span.start, self.ments[m].span.end))
+                .collect();
+            attributor.retain(|e| !acc.contains(&(e.start, e.end)));
+        }
+        c.attributor = attributor;
+        c.source = if c.attributor.is_empty() {
+            source
+        } else {
+            None
+        };
+        c.clauses = clauses;
+    }
+
+    /// The final claim: confidence from the hedges in scope.
+    fn finish(&self, index: usize, c: Cand, _ctx: &ClaimContext) -> Option<Claim> {
+        let accused = if c.denial && c.accused.is_empty() {
+            c.attributor.clone()
+        } else {
+            self.entities(&c.accused)
+        };
+        if accused.is_empty() {
+            return None;
+        }
+        let mut hedges: Vec<&HHit> = self
+            .hedges
+            .iter()
+            .filter(|h| self.hedge_scoped_to(h, &c))
+            .collect();
+        // An estimative term ("very likely") states the probability: the
+        // reporting verb around it ("assessed that", "judges") does not
+        // lower it further.
+        if hedges.iter().any(|h| self.lex.hedges[h.idx].band.is_some()) {
+            hedges.retain(|h| !self.is_report_tok(h.ts));
+        }
+        let mut confidence = Confidence::High;
+        let mut likelihood = None;
+        for h in &hedges {
+            let lex = &self.lex.hedges[h.idx];
+            if lex.confidence < confidence {
+                confidence = lex.confidence;
+            }
+        }
+        for h in &hedges {
+            let lex = &self.lex.hedges[h.idx];
+            if lex.confidence == confidence {
+                if let Some((scale, lo, hi)) = &lex.band {
+                    likelihood = Some(Likelihood {
+                        term: self.text.get(h.s..h.e).unwrap_or("").to_owned(),
+                        scale: scale.clone(),
+                        low: *lo,
+                        high: *hi,
+                    });
+                    break;
+                }
+            }
+        }
+        let (s0, e0) = (self.toks[c.core.0].s, self.toks[c.core.1].e);
+        Some(Claim {
+            sentence: index,
+            start: s0.min(c.cue.0),
+            end: e0.max(c.cue.1),
+            kind: c.kind,
+            cue: TextSpan::of(self.text, Span::new(c.cue.0, c.cue.1)),
+            attributor: c.attributor.clone(),
+            source: c
+                .source
+                .map(|(s, e)| TextSpan::of(self.text, Span::new(s, e))),
+            accused,
+            target: c
+                .target
+                .map(|(s, e)| TextSpan::of(self.text, Span::new(s, e))),
+            polarity: if c.negated {
+                Polarity::Negated
+            } else {
+                Polarity::Affirmed
+            },
+            confidence,
+            likelihood,
+            hedges: hedges
+                .iter()
+                .map(|h| TextSpan::of(self.text, Span::new(h.s, h.e)))
+                .collect(),
+        })
+    }
+
+    /// Whether hedge `h` is in the scope of claim `c`.
+    fn hedge_scoped_to(&self, h: &HHit, c: &Cand) -> bool {
+        let inside = |r: (usize, usize)| h.ts >= r.0 && h.te - 1 <= r.1;
+        if inside(c.core) || c.clauses.iter().any(|&r| inside(r)) {
+            return true;
+        }
+        // The clause of the hedge: between boundaries.
+        let mut a = h.ts;
+        while a > 0 {
+            let t = &self.toks[a - 1];
+            if t.hard || (t.comma && !self.list_comma(a - 1)) || self.is(a - 1, word::CONJ) {
+                break;
+            }
+            a -= 1;
+        }
+        let mut b = h.te;
+        while b < self.n() {
+            let t = &self.toks[b];
+            if t.hard || (t.comma && !self.list_comma(b)) || self.is(b, word::CONJ) {
+                break;
+            }
+            b += 1;
+        }
+        // The claim must reach into that clause...
+        if c.core.1 < a || c.core.0 >= b {
+            return false;
+        }
+        // ...and be the nearest claim cue of it (other claim cues between
+        // the hedge and this claim take the hedge).
+        let (lo, hi) = if h.te <= c.core.0 {
+            (h.te, c.core.0)
+        } else {
+            (c.core.1 + 1, h.ts)
+        };
+        for i in lo..hi.min(self.n()) {
+            let t = &self.toks[i];
+            if t.hit != NONE {
+                let hh = self.hits[t.hit];
+                if matches!(hh.class, Class::Claim(_) | Class::Denial)
+                    && !(hh.ts >= c.cue_tok.0 && hh.te <= c.cue_tok.1)
+                {
+                    // a cue between them: it owns the hedge when it is the
+                    // closer one, which it is by construction
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// Merges claims that accuse the same mention (one statement read through
+/// two cues: "perpetrated by China-backed hackers"): the earlier cue stays.
+fn merge(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by_key(|c| c.cue.0);
+    let mut out: Vec<Cand> = Vec::new();
+    for c in cands {
+        let into = out
+            .iter_mut()
+            .find(|o| !o.denial && !c.denial && o.accused.iter().any(|m| c.accused.contains(m)));
+        match into {
+            Some(o) => {
+                // One cue span over both cues when they are close: the few
+                // words of the statement ("conducted by a group connected to").
+                if c.cue.1 > o.cue.1 && c.cue.1 - o.cue.0 <= 60 {
+                    o.cue.1 = c.cue.1;
+                    o.cue_tok.1 = c.cue_tok.1.max(o.cue_tok.1);
+                }
+                for m in c.accused {
+                    if !o.accused.contains(&m) {
+                        o.accused.push(m);
+                    }
+                }
+                if o.attributor.is_empty() && !c.attributor.is_empty() {
+                    o.attributor = c.attributor;
+                    o.source = None;
+                }
+                if o.source.is_none() && o.attributor.is_empty() {
+                    o.source = c.source;
+                }
+                o.core = (o.core.0.min(c.core.0), o.core.1.max(c.core.1));
+                o.clauses.extend(c.clauses);
+                if o.target.is_none() {
+                    o.target = c.target;
+                }
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
