@@ -55,7 +55,8 @@ fn family_sizes() {
     assert!(count(EntityKind::Agency) >= 200);
     assert!(count(EntityKind::Organization) >= 9);
     assert!(count(EntityKind::Company) >= 16);
-    assert_eq!(count(EntityKind::ThreatActor), 1063);
+    // The 1,063 groups of the shared extract plus a few ransomware gangs.
+    assert!(count(EntityKind::ThreatActor) >= 1063);
     for code in ["US", "CN", "RU", "TW", "HK", "XK", "PS", "VA", "CZ", "KP"] {
         assert!(
             g.entities()

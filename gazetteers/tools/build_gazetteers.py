@@ -295,10 +295,11 @@ def threat_actors(other_forms):
         forms = []
         for a in raw:
             # "Hive0081 (IBM)": the vendor in brackets is not part of the name
-            a = re.sub(r"\s*\([^)]*\)$", "", a)
+            # ("NoName057(16)" keeps its digits: no space before the bracket)
+            a = re.sub(r"\s+\([^)]*\)$", "", a)
             key = norm(a)
             low = a.lower()
-            if not key or not a[0].isalnum() or "(" in a or re.match(r"^\d+\.", a):
+            if not key or not a[0].isalnum() or " (" in a or re.match(r"^\d+\.", a):
                 # "[Unnamed group]", "1.php Group"
                 continue
             if key in winner and winner[key] != i:
@@ -366,6 +367,11 @@ def threat_actors(other_forms):
             forms.insert(0, low)
             forms.insert(0, "-" + name)
         rows.append((id_, "threat_actor", name, country, forms))
+    for id_, name, country, forms in M.EXTRA_THREAT_ACTORS:
+        assert id_ not in ids, id_
+        clash = [f for f in [name] + forms if norm(f) in owners or norm(f) in other_forms]
+        assert not clash, clash
+        rows.append((id_, "threat_actor", name, country, dedupe(forms, name)))
     print("threat-actor alias decisions:", decisions)
     return rows
 
