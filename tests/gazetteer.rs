@@ -243,6 +243,7 @@ fn leftmost_longest_and_whole_words() {
         ["8220 Gang", "8220 gang", "313 Team", "iKittens", "menuPass"]
     );
     assert_eq!(texts(&g, "South\nKorea"), ["South\nKorea"]);
+    assert_eq!(texts(&g, "South\n\nKorea"), ["Korea"]);
 }
 
 #[test]

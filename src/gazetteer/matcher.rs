@@ -324,9 +324,15 @@ impl Pattern {
         while j < f.len() {
             let fb = f[j];
             if fb == b' ' {
+                // Any whitespace run, but not a paragraph break.
                 let s = i;
+                let mut newlines = 0;
                 while i < t.len() && SPACE_BYTES.contains(&t[i]) {
+                    newlines += usize::from(t[i] == b'\n');
                     i += 1;
+                }
+                if newlines > 1 {
+                    return None;
                 }
                 if i == s {
                     if t.get(i..i + 2) == Some(&[0xC2, 0xA0]) {
