@@ -1175,8 +1175,11 @@ impl<'a> Sent<'a> {
                 let h = t.hit;
                 let hit = self.hits[h];
                 // "..., X said that ...": a new report, not a postposed one;
-                // ", which X said ...": a relative clause.
-                if self.is_word(hit.te, "that") || self.is(boundary + 1, word::REL) {
+                // ", which X said ...", ", while X said ...": another clause.
+                if self.is_word(hit.te, "that")
+                    || self.is(boundary + 1, word::REL | word::CONJ | word::SUB)
+                    || matches!(self.lw(boundary + 1), "and" | "but")
+                {
                     return None;
                 }
                 let words = (boundary + 1..hit.ts)
@@ -1808,6 +1811,10 @@ impl<'a> Sent<'a> {
         }
         if f & flag::CYBER != 0
             && !self.cyber
+            // in a cyber article an attack verb needs no cyber word of its
+            // own; a charge or a sanction always does ("a US admiral
+            // convicted on corruption charges")
+            && !(self.doc_claims && cue.class == Class::Claim(ClaimKind::Responsibility))
             && !(cue.class == Class::Claim(ClaimKind::Responsibility)
                 && accused.iter().any(|&m| {
                     matches!(
@@ -2074,8 +2081,17 @@ impl<'a> Sent<'a> {
                     }
                 }
             }
-            if let Some((_, sp)) = &post {
-                clauses.extend(sp.clause);
+            if let Some((ph, sp)) = &post {
+                // The speaker after the claim scopes its hedges when it is
+                // the speaker, or when it is an "according to" source.
+                let hit = self.hits[*ph];
+                let according = self
+                    .lower
+                    .get(hit.s - self.base..hit.e - self.base)
+                    .is_some_and(|p| p.starts_with("according"));
+                if !resolved || according {
+                    clauses.extend(sp.clause);
+                }
                 if !resolved {
                     if let Some(e) = self.speaker_entities(sp) {
                         attributor = Some(e);
