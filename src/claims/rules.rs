@@ -1809,21 +1809,21 @@ impl<'a> Sent<'a> {
         if f & flag::CTX != 0 && !self.ctx_near(hit.ts, hit.te) && !self.doc_claims && !spy_agency {
             return None;
         }
-        if f & flag::CYBER != 0
-            && !self.cyber
-            // in a cyber article an attack verb needs no cyber word of its
-            // own; a charge or a sanction always does ("a US admiral
-            // convicted on corruption charges")
-            && !(self.doc_claims && cue.class == Class::Claim(ClaimKind::Responsibility))
-            && !(cue.class == Class::Claim(ClaimKind::Responsibility)
-                && accused.iter().any(|&m| {
-                    matches!(
-                        self.ments[m].entity.kind,
-                        EntityKind::Agency | EntityKind::ThreatActor
-                    )
-                }))
-        {
-            return None;
+        if f & flag::CYBER != 0 && !self.cyber {
+            // In a cyber article, or with an agency or threat actor
+            // accused, an attack verb needs no cyber word of its own; a
+            // charge or a sanction always does ("a US admiral convicted on
+            // corruption charges").
+            let responsibility = cue.class == Class::Claim(ClaimKind::Responsibility);
+            let actor_accused = accused.iter().any(|&m| {
+                matches!(
+                    self.ments[m].entity.kind,
+                    EntityKind::Agency | EntityKind::ThreatActor
+                )
+            });
+            if !(responsibility && (self.doc_claims || actor_accused)) {
+                return None;
+            }
         }
         if cue.frame == Frame::Pre && f & flag::ACTOR == 0 {
             // "China-backed" anything: only about cyber actors.
