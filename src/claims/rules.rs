@@ -18,6 +18,10 @@ use crate::span::{Span, TextSpan};
 /// head only.
 const MAX_CUE: usize = 80;
 
+/// How far (in tokens) any rule looks from a cue: keeps the work linear on
+/// pathological input (a 200 KB "sentence" without a full stop).
+const SPAN: usize = 80;
+
 /// What the claim stage remembers across the sentences of one document.
 #[derive(Clone, Debug, Default)]
 pub struct ClaimContext {
@@ -789,7 +793,7 @@ impl<'a> Sent<'a> {
     /// `None` at the sentence start.
     fn prev_break(&self, i: usize) -> Option<usize> {
         let mut k = i;
-        while k > 0 {
+        while k > 0 && i - k < SPAN {
             k -= 1;
             if (self.toks[k].comma && !self.list_comma(k)) || self.toks[k].hard {
                 return Some(k);
@@ -1166,7 +1170,8 @@ impl<'a> Sent<'a> {
     fn post_report(&self, from: usize) -> Option<(usize, Speaker)> {
         let mut j = from;
         let mut boundary = NONE;
-        while j < self.n() {
+        let end = self.n().min(from.saturating_add(SPAN));
+        while j < end {
             let t = &self.toks[j];
             if t.comma || t.quote || (t.hard && self.lw(j) != "\n") {
                 boundary = j;
@@ -1203,7 +1208,7 @@ impl<'a> Sent<'a> {
                 // The speaker clause runs to the end of the sentence: ", according to
                 // two officials who spoke on condition of anonymity".
                 let mut last = hit.te.saturating_sub(1);
-                while last + 1 < self.n()
+                while last + 1 < end.max(hit.te)
                     && (!self.toks[last + 1].hard || self.toks[last + 1].quote)
                 {
                     last += 1;
@@ -1252,7 +1257,7 @@ impl<'a> Sent<'a> {
     /// mention when it opens the clause.
     fn clause_subject(&self, before: usize) -> Speaker {
         let mut a = before;
-        while a > 0 && !self.toks[a - 1].hard {
+        while a > 0 && !self.toks[a - 1].hard && before - a < SPAN {
             a -= 1;
         }
         let mut words = 0;
@@ -2249,7 +2254,7 @@ impl<'a> Sent<'a> {
         }
         // The clause of the hedge: between boundaries.
         let mut a = h.ts;
-        while a > 0 {
+        while a > 0 && h.ts - a < SPAN {
             let t = &self.toks[a - 1];
             if (t.hard && !t.quote)
                 || (t.comma && !self.list_comma(a - 1))
@@ -2260,7 +2265,7 @@ impl<'a> Sent<'a> {
             a -= 1;
         }
         let mut b = h.te;
-        while b < self.n() {
+        while b < self.n() && b - h.te < SPAN {
             let t = &self.toks[b];
             if (t.hard && !t.quote) || (t.comma && !self.list_comma(b)) || self.is(b, word::CONJ) {
                 break;
@@ -2299,7 +2304,9 @@ fn merge(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by_key(|c| c.cue.0);
     let mut out: Vec<Cand> = Vec::new();
     for c in cands {
-        let into = out.iter_mut().find(|o| {
+        // claims sharing an accused are close: only the last few are looked at
+        let recent = out.len().saturating_sub(8);
+        let into = out[recent..].iter_mut().find(|o| {
             // one denial per sentence ("rejected the accusation as baseless")
             (o.denial && c.denial)
                 || (!o.denial && !c.denial && o.accused.iter().any(|m| c.accused.contains(m)))
