@@ -722,6 +722,8 @@ fn georgia_the_us_state_in_political_news() {
         "Georgia's secretary of state said the machines were fine.",
         "The Georgia Republican said so.",
         "Georgia voters waited for hours.",
+        "An Atlanta-based firm said Georgia's voting machines were fine.",
+        "The senator said Georgia would audit the ballots.",
     ] {
         let f = found(&g, text);
         assert!(f.iter().all(|(_, k, _)| *k != "state"), "{text:?}: {f:?}");

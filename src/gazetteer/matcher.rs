@@ -916,7 +916,10 @@ impl Matcher {
             if p.capital && is_dateline(text, ws, end) {
                 continue;
             }
-            if !p.negative && info.kind == EntityKind::State && in_org_name(text, ws, end) {
+            if !p.negative
+                && info.kind == EntityKind::State
+                && (in_org_name(text, ws, end) || is_us_state(text, ws, end))
+            {
                 continue;
             }
             let pending = p.context && !has_actor_context(text, ws, end);
@@ -930,6 +933,47 @@ impl Matcher {
         }
         best
     }
+}
+
+/// Countries that share their name with a US state.
+const US_STATE_HOMONYMS: &[&str] = &["Georgia"];
+
+/// Words of US state politics and places: with one of them in the
+/// sentence, a `US_STATE_HOMONYMS` name is the US state ("a Democrat from
+/// Georgia", "an Atlanta-based firm said Georgia's voting machines").
+const US_STATE_CUES: &[&str] = &[
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+    "GOP",
+    "governor",
+    "Gov",
+    "county",
+    "counties",
+    "senator",
+    "Sen",
+    "congressman",
+    "congresswoman",
+    "Atlanta",
+    "Savannah",
+    "Fulton",
+];
+
+/// True when `start..end` names a country that is also a US state
+/// (`US_STATE_HOMONYMS`) in a sentence with US state words.
+fn is_us_state(text: &str, start: usize, end: usize) -> bool {
+    let Some(name) = text.get(start..end) else {
+        return false;
+    };
+    if !US_STATE_HOMONYMS.contains(&name) {
+        return false;
+    }
+    let (before, after) = window(text, start, end, 15);
+    before
+        .iter()
+        .chain(&after)
+        .any(|w| US_STATE_CUES.contains(w))
 }
 
 /// True when `prev` is the state that sponsors the threat actor `m` and
@@ -1588,6 +1632,16 @@ mod tests {
         assert!(!in_org_name(t, 10, 16));
         let t = "the North Korean hackers";
         assert!(!in_org_name(t, 10, 16));
+    }
+
+    #[test]
+    fn us_states() {
+        let t = "An Atlanta-based firm said Georgia's machines were fine.";
+        assert!(is_us_state(t, 27, 34));
+        let t = "Georgia accused Russia of the attack.";
+        assert!(!is_us_state(t, 0, 7));
+        let t = "a Democrat from Georgia. Georgia accused Russia.";
+        assert!(!is_us_state(t, 25, 32));
     }
 
     #[test]
