@@ -115,10 +115,12 @@ STATE_OVERRIDES = {
                       "!Georgia State", "!Georgia Tech", "!University of Georgia", "!Georgia Power", "!Georgia-Pacific",
                       "!South Georgia",
                       # the US state in political news ("Georgia Republican"
-                      # and "Georgia Gov." are already out by the ^ rule)
+                      # and "Georgia Gov." are already out by the ^ rule, and
+                      # lower-case cues such as "senator" by the matcher's
+                      # US-state words; lower-case-initial forms would slow
+                      # the side automaton)
                       "!Democrat from Georgia", "!Republican from Georgia", "!Democrat of Georgia",
-                      "!Republican of Georgia", "!senator from Georgia", "!congressman from Georgia",
-                      "!congresswoman from Georgia", "!Georgia's secretary of state",
+                      "!Republican of Georgia", "!Georgia's secretary of state",
                       "!Georgia secretary of state", "!Georgia's governor", "!Georgia governor",
                       "!Georgia's attorney general", "!Georgia voters", "!Georgia's voters",
                       "!Fulton County, Georgia", "!Savannah, Georgia", "!Augusta, Georgia"]),

@@ -1292,16 +1292,15 @@ fn word_ending_at(text: &str, end: usize) -> Option<&str> {
 /// word from `ORG_AFTER`.
 fn in_org_name(text: &str, start: usize, end: usize) -> bool {
     let t = text.as_bytes();
-    let next = if t.get(end) == Some(&b' ') {
+    // Most state mentions touch lower-case words: leave early.
+    let next_cap = t.get(end) == Some(&b' ') && t.get(end + 1).is_some_and(u8::is_ascii_uppercase);
+    if next_cap {
         let e = word_end(text, end + 1);
-        text.get(end + 1..e).filter(|w| !w.is_empty())
-    } else {
-        None
-    };
-    if next.is_some_and(|w| ORG_AFTER.contains(&w)) {
-        return true;
+        if text.get(end + 1..e).is_some_and(|w| ORG_AFTER.contains(&w)) {
+            return true;
+        }
     }
-    if start < 2 || t[start - 1] != b' ' {
+    if start < 2 || t[start - 1] != b' ' || !is_ascii_word(t[start - 2]) {
         return false;
     }
     let Some(prev) = word_ending_at(text, start - 1) else {
@@ -1312,8 +1311,18 @@ fn in_org_name(text: &str, start: usize, end: usize) -> bool {
             && t[start - 4] == b' '
             && word_ending_at(text, start - 4).is_some_and(|w| ORG_OF.contains(&w));
     }
+    // A title-case run ("Blames Russia For Hack") says nothing either.
     let capitalised =
         prev.as_bytes()[0].is_ascii_uppercase() && prev.bytes().any(|b| b.is_ascii_lowercase());
+    if !capitalised || next_cap {
+        return false;
+    }
+    // "Suspected Chinese hackers", "Allegedly Russian", "Leading Chinese
+    // firms": participles and adverbs describe, names rarely end so.
+    let describes = ["ed", "ly", "ing"].iter().any(|e| prev.ends_with(e));
+    if describes || FUNCTION_WORDS.contains(&prev) || STATE_QUALIFIERS.contains(&prev) {
+        return false;
+    }
     // At the start of a sentence a capital says nothing ("Seven Chinese
     // nationals", "Unofficial Japanese estimates"): only the words that
     // start company names there count ("Air France said").
@@ -1325,17 +1334,7 @@ fn in_org_name(text: &str, start: usize, end: usize) -> bool {
         .chars()
         .next_back()
         .map_or(true, |c| ".!?:\u{2014}".contains(c));
-    if opening && !ORG_BEFORE.contains(&prev) {
-        return false;
-    }
-    // "Suspected Chinese hackers", "Allegedly Russian", "Leading Chinese
-    // firms": participles and adverbs describe, names rarely end so.
-    let describes = ["ed", "ly", "ing"].iter().any(|e| prev.ends_with(e));
-    capitalised
-        && !describes
-        && !FUNCTION_WORDS.contains(&prev)
-        && !STATE_QUALIFIERS.contains(&prev)
-        && !next.is_some_and(|w| w.as_bytes()[0].is_ascii_uppercase())
+    !opening || ORG_BEFORE.contains(&prev)
 }
 
 const MONTHS: &[&str] = &[
