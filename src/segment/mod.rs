@@ -47,6 +47,10 @@
 //! Sentence spans are trimmed of white space, in order, do not overlap, lie
 //! on char boundaries and together cover every non-white-space character
 //! of the text. The splitter never panics and runs in linear time.
+//! Splitting is local: a paragraph put in front of a text (ending in a
+//! blank line or a paragraph separator, U+2029, which counts as one; not a
+//! lone dateline, which opens the text) does not change how the text is
+//! split.
 //!
 //! # Performance
 //!
