@@ -215,9 +215,11 @@ impl SentenceSplitter {
         while i < spans.len() {
             let span = spans[i];
             let line = span.as_str(text);
+            // Cheapest tests first: this runs on every sentence.
             let joins = i + 1 < spans.len()
-                && !line.contains(['\n', '\r'])
+                && line.len() <= layout::DATELINE_MAX
                 && layout::is_dateline(line)
+                && !line.contains(['\n', '\r'])
                 && !opens_own_sentence(spans[i + 1].as_str(text));
             if joins {
                 spans[i + 1].start = span.start;
