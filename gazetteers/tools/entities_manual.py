@@ -113,7 +113,17 @@ STATE_OVERRIDES = {
     "JO": dict(name="Jordan", forms=["^Jordan", "Hashemite Kingdom of Jordan", "!Jordan River", "!Jordan Valley"]),
     "GE": dict(forms=["^Georgia", "!Atlanta, Georgia", "!state of Georgia", "!Georgia state",
                       "!Georgia State", "!Georgia Tech", "!University of Georgia", "!Georgia Power", "!Georgia-Pacific",
-                      "!South Georgia"]),
+                      "!South Georgia",
+                      # the US state in political news ("Georgia Republican"
+                      # and "Georgia Gov." are already out by the ^ rule, and
+                      # lower-case cues such as "senator" by the matcher's
+                      # US-state words; lower-case-initial forms would slow
+                      # the side automaton)
+                      "!Democrat from Georgia", "!Republican from Georgia", "!Democrat of Georgia",
+                      "!Republican of Georgia", "!Georgia's secretary of state",
+                      "!Georgia secretary of state", "!Georgia's governor", "!Georgia governor",
+                      "!Georgia's attorney general", "!Georgia voters", "!Georgia's voters",
+                      "!Fulton County, Georgia", "!Savannah, Georgia", "!Augusta, Georgia"]),
     "TD": dict(forms=["^Chad", "!Lake Chad"]),
     "NE": dict(demonyms=["Nigerien"], forms=["!Niger Delta", "!Niger River"]),
     "NG": dict(demonyms=["Nigerian"], forms=["Niger Delta"]),

@@ -18,6 +18,10 @@ use crate::span::{Span, TextSpan};
 /// head only.
 const MAX_CUE: usize = 80;
 
+/// How far (in tokens) any rule looks from a cue: keeps the work linear on
+/// pathological input (a 200 KB "sentence" without a full stop).
+const SPAN: usize = 80;
+
 /// What the claim stage remembers across the sentences of one document.
 #[derive(Clone, Debug, Default)]
 pub struct ClaimContext {
@@ -83,6 +87,10 @@ struct Hit {
     e: usize,
     slot: usize,
     class: Class,
+    /// The phrase is a reporting verb ("said", "suspects").
+    report: bool,
+    /// The phrase is a claim or denial cue (possibly also a reporting verb).
+    claim: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -354,6 +362,7 @@ impl<'a> Sent<'a> {
             for t in &mut toks[ts..te] {
                 t.hit = hi;
             }
+            let entries = &lex.cue_slots[slot];
             hits.push(Hit {
                 ts,
                 te,
@@ -361,6 +370,10 @@ impl<'a> Sent<'a> {
                 e,
                 slot,
                 class,
+                report: entries.iter().any(|c| c.class == Class::Report),
+                claim: entries
+                    .iter()
+                    .any(|c| matches!(c.class, Class::Claim(_) | Class::Denial)),
             });
         }
         // Hedge hits.
@@ -448,7 +461,9 @@ impl<'a> Sent<'a> {
     }
 
     fn is_report_tok(&self, i: usize) -> bool {
-        self.hit_class(i) == Some(Class::Report)
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.hit != NONE && self.hits[t.hit].report)
     }
 
     fn is_negator_tok(&self, i: usize) -> bool {
@@ -525,12 +540,7 @@ impl<'a> Sent<'a> {
             return false;
         }
         let p = j - 1;
-        if self.toks[p].hit != NONE
-            && matches!(
-                self.hits[self.toks[p].hit].class,
-                Class::Claim(_) | Class::Denial
-            )
-        {
+        if self.toks[p].hit != NONE && self.hits[self.toks[p].hit].claim {
             return false;
         }
         match self.lw(p) {
@@ -568,7 +578,7 @@ impl<'a> Sent<'a> {
         if !t.word {
             return t.comma || t.poss || matches!(self.lw(i), "-" | "/" | "&");
         }
-        if t.hit != NONE && self.hits[t.hit].class == Class::Report {
+        if t.hit != NONE && self.hits[t.hit].report {
             return false;
         }
         matches!(
@@ -698,8 +708,7 @@ impl<'a> Sent<'a> {
                 if self.is(i, word::REL | word::CONJ) || self.is_report_tok(i) {
                     return None;
                 }
-                let in_cue = t.hit != NONE
-                    && matches!(self.hits[t.hit].class, Class::Claim(_) | Class::Denial);
+                let in_cue = t.hit != NONE && self.hits[t.hit].claim;
                 if prep_cue
                     && is_prep(self.lw(i))
                     && !in_cue
@@ -784,7 +793,7 @@ impl<'a> Sent<'a> {
     /// `None` at the sentence start.
     fn prev_break(&self, i: usize) -> Option<usize> {
         let mut k = i;
-        while k > 0 {
+        while k > 0 && i - k < SPAN {
             k -= 1;
             if (self.toks[k].comma && !self.list_comma(k)) || self.toks[k].hard {
                 return Some(k);
@@ -810,6 +819,8 @@ impl<'a> Sent<'a> {
                 w,
                 "a" | "an" | "the" | "also" | "known" | "one" | "its" | "now"
             )
+            // "North Korean hackers, posing as recruiters, stole"
+            || (w.len() > 4 && w.ends_with("ing") && self.toks[first].hit == NONE)
             || self.toks[first].ment != NONE && self.is_threat_actor(self.toks[first].ment);
         ok.then_some(k)
     }
@@ -887,10 +898,7 @@ impl<'a> Sent<'a> {
                 if self.is(i, word::REL) {
                     return self.antecedent(i);
                 }
-                if t.hit != NONE
-                    && matches!(self.hits[t.hit].class, Class::Claim(_) | Class::Denial)
-                    && !self.subj_skip(i)
-                {
+                if t.hit != NONE && self.hits[t.hit].claim && !self.subj_skip(i) {
                     // another claim's verb ("arrested a man suspected of")
                     return None;
                 }
@@ -1037,9 +1045,7 @@ impl<'a> Sent<'a> {
                 if matches!(self.lw(j), "and" | "then") && start == v {
                     break;
                 }
-                if t.hit != NONE
-                    && matches!(self.hits[t.hit].class, Class::Claim(_) | Class::Denial)
-                {
+                if t.hit != NONE && self.hits[t.hit].claim {
                     break;
                 }
                 words += 1;
@@ -1146,7 +1152,7 @@ impl<'a> Sent<'a> {
                     }
                 }
             }
-            if t.hit != NONE && self.hits[t.hit].class == Class::Report {
+            if t.hit != NONE && self.hits[t.hit].report {
                 let h = t.hit;
                 let hit = self.hits[h];
                 let mut sp = self.report_speaker(h);
@@ -1164,17 +1170,21 @@ impl<'a> Sent<'a> {
     fn post_report(&self, from: usize) -> Option<(usize, Speaker)> {
         let mut j = from;
         let mut boundary = NONE;
-        while j < self.n() {
+        let end = self.n().min(from.saturating_add(SPAN));
+        while j < end {
             let t = &self.toks[j];
             if t.comma || t.quote || (t.hard && self.lw(j) != "\n") {
                 boundary = j;
             }
-            if t.hit != NONE && self.hits[t.hit].class == Class::Report && boundary != NONE {
+            if t.hit != NONE && self.hits[t.hit].report && boundary != NONE {
                 let h = t.hit;
                 let hit = self.hits[h];
                 // "..., X said that ...": a new report, not a postposed one;
-                // ", which X said ...": a relative clause.
-                if self.is_word(hit.te, "that") || self.is(boundary + 1, word::REL) {
+                // ", which X said ...", ", while X said ...": another clause.
+                if self.is_word(hit.te, "that")
+                    || self.is(boundary + 1, word::REL | word::CONJ | word::SUB)
+                    || matches!(self.lw(boundary + 1), "and" | "but")
+                {
                     return None;
                 }
                 let words = (boundary + 1..hit.ts)
@@ -1198,7 +1208,7 @@ impl<'a> Sent<'a> {
                 // The speaker clause runs to the end of the sentence: ", according to
                 // two officials who spoke on condition of anonymity".
                 let mut last = hit.te.saturating_sub(1);
-                while last + 1 < self.n()
+                while last + 1 < end.max(hit.te)
                     && (!self.toks[last + 1].hard || self.toks[last + 1].quote)
                 {
                     last += 1;
@@ -1223,9 +1233,14 @@ impl<'a> Sent<'a> {
         // subject of the main clause.
         if p > 0
             && self.lw(ts).ends_with("ing")
-            && (self.is(p - 1, word::SUB) || matches!(self.lw(p - 1), "by" | "for" | "while"))
+            && (self.is(p - 1, word::SUB)
+                || matches!(self.lw(p - 1), "by" | "for" | "while" | "in"))
         {
             return self.clause_subject(p - 1);
+        }
+        // ", blamed on Sandworm,": a reduced relative has no agent
+        if p > 0 && self.toks[p - 1].comma && self.lw(ts).ends_with("ed") {
+            return Speaker::default();
         }
         if p > 0 && self.toks[p - 1].word && self.toks[p - 1].ment == NONE {
             let w = self.lw(p - 1);
@@ -1242,13 +1257,13 @@ impl<'a> Sent<'a> {
     /// mention when it opens the clause.
     fn clause_subject(&self, before: usize) -> Speaker {
         let mut a = before;
-        while a > 0 && !self.toks[a - 1].hard {
+        while a > 0 && !self.toks[a - 1].hard && before - a < SPAN {
             a -= 1;
         }
         let mut words = 0;
         for i in a..before {
             let t = &self.toks[i];
-            if t.ment != NONE && self.ment_ok(t.ment) {
+            if t.ment != NONE && self.ment_ok(t.ment) && !self.is_target(t.ment) {
                 let g = self.expand_right(t.ment, false, true);
                 let end = g.last().map_or(i, |&m| self.mtok[m].1);
                 return Speaker {
@@ -1296,6 +1311,26 @@ impl<'a> Sent<'a> {
             steps += 1;
         }
         false
+    }
+
+    /// A negator right before the clause starting at `ts` ("no evidence
+    /// that", "unclear whether").
+    fn negated_clause(&self, ts: usize) -> bool {
+        let mut p = ts;
+        while p > 0 && self.is(p - 1, word::DET) {
+            p -= 1;
+        }
+        p > 0 && self.is_negator_tok(p - 1) && {
+            let h = self.hits[self.toks[p - 1].hit];
+            let w = self
+                .lower
+                .get(h.s - self.base..h.e - self.base)
+                .unwrap_or("");
+            w.ends_with(" that")
+                || w.ends_with(" of")
+                || w.ends_with("whether")
+                || w.ends_with(" if")
+        }
     }
 
     fn event_after(&self, te: usize, words: usize) -> bool {
@@ -1468,7 +1503,7 @@ impl<'a> Sent<'a> {
         let mut words = 0;
         while i < self.n() && words <= 12 {
             let t = &self.toks[i];
-            if t.hard || t.comma {
+            if (t.hard && !t.quote) || t.comma {
                 return None;
             }
             if t.word {
@@ -1476,7 +1511,10 @@ impl<'a> Sent<'a> {
                 let mut j = i;
                 let mut ok = true;
                 for w in tail {
-                    while j < self.n() && !self.toks[j].word && self.toks[j].poss {
+                    while j < self.n()
+                        && !self.toks[j].word
+                        && (self.toks[j].poss || self.toks[j].quote)
+                    {
                         j += 1;
                     }
                     if j < self.n() && self.toks[j].word && self.lw(j) == w {
@@ -1516,7 +1554,10 @@ impl<'a> Sent<'a> {
                 let mut words = 0;
                 while k < self.n() && words < 8 {
                     let tk = &self.toks[k];
-                    if tk.hard || tk.comma || matches!(self.lw(k), "." | "!" | "?") {
+                    if tk.hard
+                        || tk.comma
+                        || (tk.ment == NONE && matches!(self.lw(k), "." | "!" | "?"))
+                    {
                         break;
                     }
                     if tk.word {
@@ -1603,7 +1644,11 @@ impl<'a> Sent<'a> {
             // "have been accused of", "was blamed for": the subject
             Frame::Obj
                 if cue.flags & flag::AGENT != 0
-                    && self.passive_before(hit.ts)
+                    && (self.passive_before(hit.ts)
+                        || hit.ts > 0
+                            && self.is(hit.ts - 1, word::ACTOR | word::EVENT)
+                            && !self.is(hit.ts - 1, word::ORG)
+                            && self.lw(hit.te - 1).ends_with("ed"))
                     && matches!(self.lw(hit.te), "of" | "for" | "over" | "in") =>
             {
                 if !self.cyber {
@@ -1642,7 +1687,18 @@ impl<'a> Sent<'a> {
             Frame::Pre => self.find_pre(&hit),
             Frame::Gap => {
                 let (ts, te) = self.find_tail(hit.te, &cue.tail)?;
-                let mut acc = if is_denial_cue && cue.flags & flag::INNER != 0 {
+                // "has been linked by Mandiant to Belarus"
+                if cue.flags & flag::AGENT != 0 && self.is_word(hit.te, "by") {
+                    let m = self.toks.get(hit.te + 1).map_or(NONE, |t| t.ment);
+                    if m != NONE && self.ment_ok(m) {
+                        by_agent = self.expand_right(m, false, true);
+                        passive = true;
+                    }
+                }
+                let mut acc = if cue.class == Class::Claim(ClaimKind::SelfClaim) {
+                    // "NoName057(16) claimed the attacks": the claimant
+                    self.find_subj(hit.ts, legal)
+                } else if is_denial_cue && cue.flags & flag::INNER != 0 {
                     // "a charge China denied": the denier is inside
                     let g = self.find_obj(hit.te, ts, 0, true)?;
                     inner_denier = true;
@@ -1651,7 +1707,8 @@ impl<'a> Sent<'a> {
                     // "rejects US accusations": the denier is the subject
                     Some(Vec::new())
                 } else {
-                    self.find_obj(hit.te, ts, cue.flags, legal)
+                    let start = by_agent.last().map_or(hit.te, |&m| self.mtok[m].1 + 1);
+                    self.find_obj(start, ts, cue.flags, legal)
                 };
                 if cue.flags & flag::TO != 0 {
                     if let Some(after) = self.find_obj(te, NONE, cue.flags, legal) {
@@ -1710,11 +1767,13 @@ impl<'a> Sent<'a> {
         if f & flag::EVENT != 0 {
             // "was responsible." / "as being responsible," end the clause;
             // "behind" always needs its event.
-            let at_end = self.lw(hit.te - 1) == "responsible"
-                && (hit.te >= self.n()
-                    || self.toks[hit.te].hard
-                    || self.toks[hit.te].comma
-                    || self.lw(hit.te) == ".");
+            let at_end = matches!(
+                self.lw(hit.te - 1),
+                "responsible" | "involved" | "implicated"
+            ) && (hit.te >= self.n()
+                || self.toks[hit.te].hard
+                || self.toks[hit.te].comma
+                || self.lw(hit.te) == ".");
             if !(self.event_after(hit.te, 8) || at_end) {
                 return None;
             }
@@ -1755,17 +1814,21 @@ impl<'a> Sent<'a> {
         if f & flag::CTX != 0 && !self.ctx_near(hit.ts, hit.te) && !self.doc_claims && !spy_agency {
             return None;
         }
-        if f & flag::CYBER != 0
-            && !self.cyber
-            && !(cue.class == Class::Claim(ClaimKind::Responsibility)
-                && accused.iter().any(|&m| {
-                    matches!(
-                        self.ments[m].entity.kind,
-                        EntityKind::Agency | EntityKind::ThreatActor
-                    )
-                }))
-        {
-            return None;
+        if f & flag::CYBER != 0 && !self.cyber {
+            // In a cyber article, or with an agency or threat actor
+            // accused, an attack verb needs no cyber word of its own; a
+            // charge or a sanction always does ("a US admiral convicted on
+            // corruption charges").
+            let responsibility = cue.class == Class::Claim(ClaimKind::Responsibility);
+            let actor_accused = accused.iter().any(|&m| {
+                matches!(
+                    self.ments[m].entity.kind,
+                    EntityKind::Agency | EntityKind::ThreatActor
+                )
+            });
+            if !(responsibility && (self.doc_claims || actor_accused)) {
+                return None;
+            }
         }
         if cue.frame == Frame::Pre && f & flag::ACTOR == 0 {
             // "China-backed" anything: only about cyber actors.
@@ -1796,7 +1859,10 @@ impl<'a> Sent<'a> {
             accused,
             attributor: Vec::new(),
             source: None,
-            negated: is_denial || self.negated(hit.ts),
+            negated: is_denial
+                || self.negated(hit.ts)
+                // "no evidence that Russia was involved"
+                || (cue.frame == Frame::Subj && acc_lo < hit.ts && self.negated_clause(acc_lo)),
             denial: is_denial,
             passive: passive || inner_denier,
             by_agent,
@@ -1819,7 +1885,7 @@ impl<'a> Sent<'a> {
     /// The first named speaker of a reporting verb of the sentence.
     fn first_speaker(&self) -> Option<Vec<Entity>> {
         for (h, hit) in self.hits.iter().enumerate() {
-            if hit.class == Class::Report {
+            if hit.report {
                 let sp = self.report_speaker(h);
                 if sp.ents.iter().any(|&m| !self.is_threat_actor(m)) {
                     return Some(self.entities(&sp.ents));
@@ -1834,17 +1900,15 @@ impl<'a> Sent<'a> {
         // The sentence's first named speaker (for elided subjects).
         let mut primary: Option<Vec<Entity>> = None;
         for (h, hit) in self.hits.iter().enumerate() {
-            let agentive = match hit.class {
-                Class::Report => true,
-                Class::Claim(_) | Class::Denial => self.lex.cue_slots[hit.slot]
-                    .iter()
-                    .any(|c| c.flags & flag::AGENT != 0),
-                Class::Negator => false,
-            };
+            let agentive = hit.report
+                || hit.claim
+                    && self.lex.cue_slots[hit.slot]
+                        .iter()
+                        .any(|c| c.flags & flag::AGENT != 0);
             if !agentive {
                 continue;
             }
-            let sp = if hit.class == Class::Report {
+            let sp = if hit.report {
                 self.report_speaker(h)
             } else {
                 self.agent(hit.ts)
@@ -1858,11 +1922,14 @@ impl<'a> Sent<'a> {
         let mut cands: Vec<Cand> = Vec::new();
         let mut done_hits: Vec<bool> = vec![false; self.hits.len()];
         for (h, hit) in self.hits.iter().enumerate() {
-            if !matches!(hit.class, Class::Claim(_) | Class::Denial) {
+            if !hit.claim {
                 continue;
             }
             let mut got = None;
             for cue in &self.lex.cue_slots[hit.slot] {
+                if !matches!(cue.class, Class::Claim(_) | Class::Denial) {
+                    continue;
+                }
                 if let Some(c) = self.try_cue(h, cue) {
                     got = Some((c, cue));
                     break;
@@ -1975,7 +2042,7 @@ impl<'a> Sent<'a> {
                 }
                 if t.hit != NONE && !done_hits[t.hit] {
                     let hh = self.hits[t.hit];
-                    let agentive_hit = matches!(hh.class, Class::Claim(_))
+                    let agentive_hit = hh.claim
                         && self.lex.cue_slots[hh.slot]
                             .iter()
                             .any(|x| x.flags & flag::AGENT != 0);
@@ -2000,6 +2067,12 @@ impl<'a> Sent<'a> {
                     if let Some(e) = self.speaker_entities(sp) {
                         attributor = Some(e);
                         resolved = true;
+                    } else if anaphor && !sp.anaphor && sp.source.is_some() {
+                        // "TeamT5 said ... APT41, which it has linked to
+                        // China": the pronoun is the speaker just named
+                        source = sp.source;
+                        anaphor = false;
+                        resolved = true;
                     } else if sp.anaphor || anaphor {
                         anaphor = true;
                     } else if sp.elided {
@@ -2013,8 +2086,17 @@ impl<'a> Sent<'a> {
                     }
                 }
             }
-            if let Some((_, sp)) = &post {
-                clauses.extend(sp.clause);
+            if let Some((ph, sp)) = &post {
+                // The speaker after the claim scopes its hedges when it is
+                // the speaker, or when it is an "according to" source.
+                let hit = self.hits[*ph];
+                let according = self
+                    .lower
+                    .get(hit.s - self.base..hit.e - self.base)
+                    .is_some_and(|p| p.starts_with("according"));
+                if !resolved || according {
+                    clauses.extend(sp.clause);
+                }
                 if !resolved {
                     if let Some(e) = self.speaker_entities(sp) {
                         attributor = Some(e);
@@ -2172,17 +2254,20 @@ impl<'a> Sent<'a> {
         }
         // The clause of the hedge: between boundaries.
         let mut a = h.ts;
-        while a > 0 {
+        while a > 0 && h.ts - a < SPAN {
             let t = &self.toks[a - 1];
-            if t.hard || (t.comma && !self.list_comma(a - 1)) || self.is(a - 1, word::CONJ) {
+            if (t.hard && !t.quote)
+                || (t.comma && !self.list_comma(a - 1))
+                || self.is(a - 1, word::CONJ)
+            {
                 break;
             }
             a -= 1;
         }
         let mut b = h.te;
-        while b < self.n() {
+        while b < self.n() && b - h.te < SPAN {
             let t = &self.toks[b];
-            if t.hard || (t.comma && !self.list_comma(b)) || self.is(b, word::CONJ) {
+            if (t.hard && !t.quote) || (t.comma && !self.list_comma(b)) || self.is(b, word::CONJ) {
                 break;
             }
             b += 1;
@@ -2202,9 +2287,7 @@ impl<'a> Sent<'a> {
             let t = &self.toks[i];
             if t.hit != NONE {
                 let hh = self.hits[t.hit];
-                if matches!(hh.class, Class::Claim(_) | Class::Denial)
-                    && !(hh.ts >= c.cue_tok.0 && hh.te <= c.cue_tok.1)
-                {
+                if hh.claim && !(hh.ts >= c.cue_tok.0 && hh.te <= c.cue_tok.1) {
                     // a cue between them: it owns the hedge when it is the
                     // closer one, which it is by construction
                     return false;
@@ -2221,7 +2304,9 @@ fn merge(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by_key(|c| c.cue.0);
     let mut out: Vec<Cand> = Vec::new();
     for c in cands {
-        let into = out.iter_mut().find(|o| {
+        // claims sharing an accused are close: only the last few are looked at
+        let recent = out.len().saturating_sub(8);
+        let into = out[recent..].iter_mut().find(|o| {
             // one denial per sentence ("rejected the accusation as baseless")
             (o.denial && c.denial)
                 || (!o.denial && !c.denial && o.accused.iter().any(|m| c.accused.contains(m)))

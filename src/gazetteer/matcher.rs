@@ -655,6 +655,13 @@ impl Matcher {
                 .filter(|(_, &p)| !p)
                 .map(|(m, _)| m.entity.id.clone())
                 .collect();
+            // "North Korea's Lazarus", "the Pyongyang-backed Lazarus": its
+            // own sponsor state just before the name also settles it.
+            for k in 1..out.len() {
+                if pending[k] && sponsor_before(text, &out[k - 1], &out[k]) {
+                    pending[k] = false;
+                }
+            }
             let mut k = 0;
             out.retain(|m| {
                 let keep = !pending[k] || sure.contains(&m.entity.id);
@@ -909,6 +916,12 @@ impl Matcher {
             if p.capital && is_dateline(text, ws, end) {
                 continue;
             }
+            if !p.negative
+                && info.kind == EntityKind::State
+                && (in_org_name(text, ws, end) || is_us_state(text, ws, end))
+            {
+                continue;
+            }
             let pending = p.context && !has_actor_context(text, ws, end);
             best = Some(Choice {
                 end,
@@ -920,6 +933,66 @@ impl Matcher {
         }
         best
     }
+}
+
+/// Countries that share their name with a US state.
+const US_STATE_HOMONYMS: &[&str] = &["Georgia"];
+
+/// Words of US state politics and places: with one of them in the
+/// sentence, a `US_STATE_HOMONYMS` name is the US state ("a Democrat from
+/// Georgia", "an Atlanta-based firm said Georgia's voting machines").
+const US_STATE_CUES: &[&str] = &[
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+    "GOP",
+    "governor",
+    "Gov",
+    "county",
+    "counties",
+    "senator",
+    "Sen",
+    "congressman",
+    "congresswoman",
+    "Atlanta",
+    "Savannah",
+    "Fulton",
+];
+
+/// True when `start..end` names a country that is also a US state
+/// (`US_STATE_HOMONYMS`) in a sentence with US state words.
+fn is_us_state(text: &str, start: usize, end: usize) -> bool {
+    let Some(name) = text.get(start..end) else {
+        return false;
+    };
+    if !US_STATE_HOMONYMS.contains(&name) {
+        return false;
+    }
+    let (before, after) = window(text, start, end, 15);
+    before
+        .iter()
+        .chain(&after)
+        .any(|w| US_STATE_CUES.contains(w))
+}
+
+/// True when `prev` is the state that sponsors the threat actor `m` and
+/// stands at most three words before it in the same sentence ("North
+/// Korea's Lazarus", "Iran-backed Agrius").
+fn sponsor_before(text: &str, prev: &Mention, m: &Mention) -> bool {
+    if prev.entity.kind != EntityKind::State
+        || m.entity.kind != EntityKind::ThreatActor
+        || m.entity.country.is_none()
+        || prev.entity.country != m.entity.country
+    {
+        return false;
+    }
+    let Some(gap) = text.get(prev.span.end..m.span.start) else {
+        return false;
+    };
+    gap.len() <= 40
+        && !gap.contains(['.', ';', '!', '?', '\n', ',', '(', ')'])
+        && gap.split_whitespace().count() <= 3
 }
 
 /// Capitalised words that may stand before a place name without making it
@@ -1025,6 +1098,245 @@ fn name_like_ok(text: &str, start: usize, end: usize) -> bool {
     true
 }
 
+/// Capitalised words that may stand right before a state name without
+/// making it part of another name ("North Korean", "Communist China", "On
+/// Monday China said", "Senior Chinese officials").
+const STATE_QUALIFIERS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Communist",
+    "Mainland",
+    "Greater",
+    "Soviet",
+    "Imperial",
+    "Nazi",
+    "Later",
+    "Earlier",
+    "Last",
+    "Next",
+    "Here",
+    "There",
+    "Not",
+    "Instead",
+    "Separately",
+    "Initially",
+    "Previously",
+    "Recently",
+    "Eventually",
+    "Ultimately",
+    "Finally",
+    "Especially",
+    "Including",
+    "Notably",
+    "A",
+    "An",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "Your",
+    "My",
+    "These",
+    "Those",
+    "Which",
+    "Who",
+    "Whose",
+    "Another",
+    "Other",
+    "Each",
+    "Every",
+    "No",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Several",
+    "Two",
+    "Three",
+    "Former",
+    "Senior",
+    "Top",
+    "Rival",
+    "Fellow",
+    "Pro",
+    "Anti",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Capitalised words that, right after a state name, make it part of a
+/// company's or an institution's name ("Italy Fund", "Swiss Re", "Canada
+/// Post", "China Telecom", "Japan Airlines"). Not words that also name a
+/// state's own bodies ("US Air Force", "U.S. Energy Department", "US
+/// Securities and Exchange Commission", "Iranian Oil Ministry").
+const ORG_AFTER: &[&str] = &[
+    "Ltd",
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Co",
+    "Company",
+    "Plc",
+    "PLC",
+    "AG",
+    "SA",
+    "NV",
+    "Group",
+    "Holdings",
+    "Fund",
+    "Trust",
+    "Bank",
+    "Re",
+    "Insurance",
+    "Stock",
+    "Airlines",
+    "Airways",
+    "Telecom",
+    "Mobile",
+    "Unicom",
+    "Post",
+    "Daily",
+    "Times",
+    "Today",
+    "News",
+    "Motors",
+    "Gas",
+    "Steel",
+    "Power",
+    "Electric",
+    "Express",
+    "Railways",
+    "Tobacco",
+    "Mining",
+    "Resources",
+    "Capital",
+    "Investment",
+    "Investments",
+    "Industries",
+    "Pharma",
+];
+
+/// Capitalised words that start company names even at the start of a
+/// sentence ("Air France", "Royal Dutch Shell").
+const ORG_BEFORE: &[&str] = &["Air", "Royal", "Bank", "Banco", "Banque", "Credit", "Shell"];
+
+/// Institution words that, before "of", make the state part of their name
+/// ("Bank of Canada", "University of Ghana"; not "Government of Canada").
+const ORG_OF: &[&str] = &[
+    "Bank",
+    "University",
+    "College",
+    "Institute",
+    "Museum",
+    "Church",
+    "Archbishop",
+    "Bishop",
+    "Exchange",
+    "Association",
+    "Chamber",
+    "Federation",
+    "Confederation",
+    "Club",
+    "Corp",
+    "Corporation",
+    "Co",
+    "Company",
+    "Ltd",
+    "Inc",
+    "Times",
+    "Gulf",
+    "Sea",
+    "Port",
+];
+
+/// The ASCII word ending at `end` (exclusive), if one does.
+fn word_ending_at(text: &str, end: usize) -> Option<&str> {
+    let t = text.as_bytes();
+    let mut s = end;
+    while s > 0 && is_ascii_word(t[s - 1]) {
+        s -= 1;
+    }
+    (s < end && !is_word_before(text, s)).then(|| &text[s..end])
+}
+
+/// "Air France", "Shell Canada", "Bank of Canada", "Italy Fund", "Swiss
+/// Re": a state name inside the proper name of a company or an institution
+/// is not the state. Before it: a capitalised word other than a function
+/// word, a qualifier ("North", "Communist"), a day or a month, unless the
+/// word after the state is capitalised too (a title-case headline, "Blames
+/// Russia For Hack"); or an institution word and "of". After it: a company
+/// word from `ORG_AFTER`.
+fn in_org_name(text: &str, start: usize, end: usize) -> bool {
+    let t = text.as_bytes();
+    // Most state mentions touch lower-case words: leave early.
+    let next_cap = t.get(end) == Some(&b' ') && t.get(end + 1).is_some_and(u8::is_ascii_uppercase);
+    if next_cap {
+        let e = word_end(text, end + 1);
+        if text.get(end + 1..e).is_some_and(|w| ORG_AFTER.contains(&w)) {
+            return true;
+        }
+    }
+    if start < 2 || t[start - 1] != b' ' || !is_ascii_word(t[start - 2]) {
+        return false;
+    }
+    let Some(prev) = word_ending_at(text, start - 1) else {
+        return false;
+    };
+    if prev == "of" {
+        return start >= 5
+            && t[start - 4] == b' '
+            && word_ending_at(text, start - 4).is_some_and(|w| ORG_OF.contains(&w));
+    }
+    // A title-case run ("Blames Russia For Hack") says nothing either.
+    let capitalised =
+        prev.as_bytes()[0].is_ascii_uppercase() && prev.bytes().any(|b| b.is_ascii_lowercase());
+    if !capitalised || next_cap {
+        return false;
+    }
+    // "Suspected Chinese hackers", "Allegedly Russian", "Leading Chinese
+    // firms": participles and adverbs describe, names rarely end so.
+    let describes = ["ed", "ly", "ing"].iter().any(|e| prev.ends_with(e));
+    if describes || FUNCTION_WORDS.contains(&prev) || STATE_QUALIFIERS.contains(&prev) {
+        return false;
+    }
+    // At the start of a sentence a capital says nothing ("Seven Chinese
+    // nationals", "Unofficial Japanese estimates"): only the words that
+    // start company names there count ("Air France said").
+    let ps = start - 1 - prev.len();
+    let opening = text
+        .get(..ps)
+        .unwrap_or("")
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"'(\u{201c}\u{2018}".contains(c))
+        .chars()
+        .next_back()
+        .map_or(true, |c| ".!?:\u{2014}".contains(c));
+    !opening || ORG_BEFORE.contains(&prev)
+}
+
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -1049,7 +1361,14 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     }
     match t.get(r) {
         Some(b'(') => true,
-        Some(b'-') => true,
+        // "BEIJING -", "MOSCOW--", but not the compound "Tehran-backed": a
+        // hyphen touching the place and a letter joins two words.
+        Some(b'-') => {
+            r > end
+                || !t
+                    .get(r + 1)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
+        }
         Some(0xE2) => text
             .get(r..)
             .is_some_and(|s| s.starts_with('\u{2014}') || s.starts_with('\u{2013}')),
@@ -1128,6 +1447,15 @@ const AFTER_WORDS: &[&str] = &[
     "operatives",
     "spies",
     "affiliates",
+    // a crime verb or noun right after the name: "Lazarus stole", "the
+    // Lazarus heist" ("Emma Lazarus wrote" does not qualify)
+    "stole",
+    "steal",
+    "siphon",
+    "launder",
+    "loot",
+    "heist",
+    "theft",
 ];
 
 /// Word beginnings that make a sentence about cyber operations.
@@ -1152,6 +1480,8 @@ const CYBER_PREFIXES: &[&str] = &[
     "wiper",
     "ddos",
     "botnet",
+    "heist",
+    "crypto",
 ];
 
 /// Up to `max` words before `start` (nearest first) or after `end`, within
@@ -1249,6 +1579,16 @@ mod tests {
         assert!(is_dateline(t, 0, 13));
         let t = "said Moscow (Reuters)";
         assert!(!is_dateline(t, 5, 11));
+        let t = "Tehran-backed operators hit the port.";
+        assert!(!is_dateline(t, 0, 6));
+        let t = "x.\nMoscow-linked hackers";
+        assert!(!is_dateline(t, 3, 9));
+        let t = "MOSCOW - Russia said";
+        assert!(is_dateline(t, 0, 6));
+        let t = "MOSCOW--Russia said";
+        assert!(is_dateline(t, 0, 6));
+        let t = "Moscow \u{2014} Russia said";
+        assert!(is_dateline(t, 0, 6));
     }
 
     #[test]
@@ -1263,6 +1603,44 @@ mod tests {
         assert!(!has_actor_context(t, 4, 12));
         let t = "the Platinum group behind the cyberattack";
         assert!(has_actor_context(t, 4, 12));
+    }
+
+    #[test]
+    fn org_names() {
+        let t = "Air France said";
+        assert!(in_org_name(t, 4, 10));
+        let t = "the Bank of Canada said";
+        assert!(in_org_name(t, 12, 18));
+        let t = "the Government of Canada said";
+        assert!(!in_org_name(t, 18, 24));
+        let t = "the Italy Fund fell";
+        assert!(in_org_name(t, 4, 9));
+        let t = "Swiss Re said";
+        assert!(in_org_name(t, 0, 5));
+        let t = "The Czech government said";
+        assert!(!in_org_name(t, 4, 9));
+        let t = "On Monday China said";
+        assert!(!in_org_name(t, 10, 15));
+        let t = "Dutch Agency Blames Russia For Hack";
+        assert!(!in_org_name(t, 20, 26));
+        let t = "Seven Chinese nationals were charged";
+        assert!(!in_org_name(t, 6, 13));
+        let t = "He said Texaco Canada would";
+        assert!(in_org_name(t, 15, 21));
+        let t = "\u{201c}Texaco Canada will";
+        assert!(!in_org_name(t, 10, 16));
+        let t = "the North Korean hackers";
+        assert!(!in_org_name(t, 10, 16));
+    }
+
+    #[test]
+    fn us_states() {
+        let t = "An Atlanta-based firm said Georgia's machines were fine.";
+        assert!(is_us_state(t, 27, 34));
+        let t = "Georgia accused Russia of the attack.";
+        assert!(!is_us_state(t, 0, 7));
+        let t = "a Democrat from Georgia. Georgia accused Russia.";
+        assert!(!is_us_state(t, 25, 32));
     }
 
     #[test]
