@@ -705,6 +705,11 @@ fn states_inside_company_and_institution_names() {
         ("Suspected Russian hackers struck.", "RU"),
         ("A US Air Force base was hit.", "US"),
         ("Dutch Intelligence Blames Russia For Hack", "RU"),
+        ("Officials told Reuters China was behind it.", "CN"),
+        (
+            "The victims hired Mandiant China-based staff to help.",
+            "CN",
+        ),
     ] {
         let f = found(&g, text);
         assert!(

@@ -268,12 +268,15 @@ fn is_month(w: &str) -> bool {
     MONTHS.contains(&w.trim_end_matches(['.', ',']))
 }
 
+/// The longest dateline, in bytes.
+pub(crate) const DATELINE_MAX: usize = 120;
+
 /// A dateline line: "WASHINGTON (Reuters)", "THE HAGUE (Northsea Press)
 /// March 4, 2026 -", "Washington DC (UPI) May 28, 2025", "OSLO, Sept 9
 /// (AFP) —".
 pub(crate) fn is_dateline(line: &str) -> bool {
     let line = line.trim();
-    if line.len() > 120 {
+    if line.len() > DATELINE_MAX {
         return false;
     }
     let Some(open) = line.find('(') else {

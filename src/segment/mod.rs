@@ -47,6 +47,10 @@
 //! Sentence spans are trimmed of white space, in order, do not overlap, lie
 //! on char boundaries and together cover every non-white-space character
 //! of the text. The splitter never panics and runs in linear time.
+//! Splitting is local: a paragraph put in front of a text (ending in a
+//! blank line or a paragraph separator, U+2029, which counts as one; not a
+//! lone dateline, which opens the text) does not change how the text is
+//! split.
 //!
 //! # Performance
 //!
@@ -211,9 +215,11 @@ impl SentenceSplitter {
         while i < spans.len() {
             let span = spans[i];
             let line = span.as_str(text);
+            // Cheapest tests first: this runs on every sentence.
             let joins = i + 1 < spans.len()
-                && !line.contains(['\n', '\r'])
+                && line.len() <= layout::DATELINE_MAX
                 && layout::is_dateline(line)
+                && !line.contains(['\n', '\r'])
                 && !opens_own_sentence(spans[i + 1].as_str(text));
             if joins {
                 spans[i + 1].start = span.start;

@@ -337,7 +337,16 @@ impl<'a> Engine<'a> {
             let content_end = self.skip_back_space(nl);
             let term = self.terminator_before(content_end);
             self.scan_markers(term.map_or(content_end, |t| t.1));
-            let next = self.next(b, true);
+            // A paragraph separator is a blank line of its own: `next`
+            // only sees the ones after `b`, not the one that makes `b`.
+            let next = if c == '\u{2029}' {
+                Next {
+                    pos: None,
+                    line_break: true,
+                }
+            } else {
+                self.next(b, true)
+            };
             let d = match term {
                 Some((t0, t1)) => self.decide_term(t0, t1, b, &next),
                 None => self.decide_line(content_end, b, &next),
@@ -522,16 +531,21 @@ impl<'a> Engine<'a> {
         // The token before the full stop, back to white space.
         let lo = floor_boundary(text, t0.saturating_sub(TOKEN));
         let before = &text[lo..t0];
-        let tok_start = match before.rfind(char::is_whitespace) {
-            Some(i) => lo + i + before[i..].chars().next().map_or(1, char::len_utf8),
-            None if lo == 0 => 0,
-            None => return cut,
+        let ws_start = match before.rfind(char::is_whitespace) {
+            Some(i) => Some(lo + i + before[i..].chars().next().map_or(1, char::len_utf8)),
+            None if lo == 0 || char_before(text, lo).is_some_and(char::is_whitespace) => Some(lo),
+            None => None,
         };
-        // The token starts no earlier than the sentence ("Tuesday.Mr.").
-        let tok_start = if self.sent_start <= t0 {
-            tok_start.max(self.sent_start)
-        } else {
-            tok_start
+        // The token starts no earlier than the sentence ("Tuesday.Mr."). A
+        // token that starts at the sentence start is found whether the
+        // sentence opens the text or follows white space: the window
+        // reaching back to offset 0 must not decide it.
+        let in_sentence = self.sent_start <= t0;
+        let tok_start = match ws_start {
+            Some(s) if in_sentence => s.max(self.sent_start),
+            Some(s) => s,
+            None if in_sentence && lo <= self.sent_start => self.sent_start,
+            None => return cut,
         };
         let raw = &text[tok_start..t0];
         let tok = raw.trim_start_matches(is_opening);
@@ -667,22 +681,22 @@ impl<'a> Engine<'a> {
     fn glued_sentence_end(&self, dot: usize) -> bool {
         let text = self.text;
         let b = text.as_bytes();
-        let lo = dot.saturating_sub(TOKEN);
-        let mut start = dot;
-        while start > lo && !b[start - 1].is_ascii_whitespace() {
-            start -= 1;
-        }
-        if start == lo && lo > 0 && !b[lo - 1].is_ascii_whitespace() {
-            return false;
-        }
-        let hi = (dot + TOKEN).min(b.len());
-        let mut end = dot + 1;
-        while end < hi && !b[end].is_ascii_whitespace() {
-            end += 1;
-        }
-        if end == hi && hi < b.len() {
-            return false;
-        }
+        // The token around the full stop, between white space of any kind
+        // (a paragraph separator before it is white space too).
+        let lo = floor_boundary(text, dot.saturating_sub(TOKEN));
+        let before = &text[lo..dot];
+        let start = match before.rfind(char::is_whitespace) {
+            Some(i) => lo + i + before[i..].chars().next().map_or(1, char::len_utf8),
+            None if lo == 0 || char_before(text, lo).is_some_and(char::is_whitespace) => lo,
+            None => return false,
+        };
+        let hi = floor_boundary(text, dot + TOKEN);
+        let after = text.get(dot + 1..hi).unwrap_or("");
+        let end = match after.find(char::is_whitespace) {
+            Some(i) => dot + 1 + i,
+            None if hi == b.len() || char_at(text, hi).is_some_and(char::is_whitespace) => hi,
+            None => return false,
+        };
         let token = &b[start..end];
         if token
             .iter()
