@@ -12,7 +12,7 @@
 //! `benches/texts/news.txt` (separated by `---` lines), repeated with small
 //! variations to about 512 KB. Throughput is in bytes of text.
 
-use attribution_tagger::{SentenceSplitter, Tagger};
+use attribution_tagger::{ClaimContext, SentenceSplitter, Tagger};
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 const WEEKDAYS: [&str; 5] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
@@ -80,6 +80,19 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The gazetteer as the pipeline calls it: once per sentence.
+    let split: Vec<_> = docs.iter().map(|d| splitter.split(d)).collect();
+    g.bench_function("entities_by_sentence", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (d, sentences) in docs.iter().zip(&split) {
+                for s in sentences {
+                    n += gazetteer.find_all(black_box(s.as_str(d))).len();
+                }
+            }
+            n
+        })
+    });
     // The claim stage alone, on sentences and mentions found beforehand.
     let prepared: Vec<_> = docs
         .iter()
@@ -104,8 +117,12 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0;
             for (d, sentences, mentions) in &prepared {
+                // As the pipeline does: context carried across sentences.
+                let mut context = ClaimContext::default();
                 for (i, (&s, m)) in sentences.iter().zip(mentions).enumerate() {
-                    n += claims.tag_sentence(black_box(d), i, s, m).len();
+                    n += claims
+                        .tag_sentence_in(&mut context, black_box(d), i, s, m)
+                        .len();
                 }
             }
             n

@@ -5,8 +5,14 @@
 #
 # CORPUS defaults to ../shared/bench/news.jsonl, RUNS to 5, THREADS to
 # "1 2". Prints a Markdown table: median wall seconds, MB/s of input file
-# and of article text, speed-up over the first thread count, largest peak
-# RSS (GNU time). Output goes to /dev/null. Not part of CI.
+# and of article text, speed-up over the first thread count, median CPU
+# seconds (user + sys, all threads) and the text MB per CPU second, largest
+# peak RSS (GNU time). Output goes to /dev/null. Not part of CI.
+#
+# On a busy machine the wall-clock figures say little (the process does not
+# get its cores); CPU seconds are steadier: with one tagging thread, text MB
+# per CPU second is close to what an idle core gives, and equal CPU seconds
+# for 1 and 2 threads mean the threads add no work of their own.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -38,21 +44,25 @@ print(n)' "$corpus")
 
 echo "corpus $corpus: $file_bytes bytes of file, $text_bytes bytes of text;" \
     "$(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ)" >&2
-echo "| threads | median s | MB/s (file) | MB/s (text) | speed-up | peak RSS MB |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| threads | median s | MB/s (file) | MB/s (text) | speed-up | CPU s | text MB per CPU s | peak RSS MB |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 base=""
 for t in "${threads[@]}"; do
     secs=()
+    cpus=()
     rss=0
     for _ in $(seq "$runs"); do
         start=$(date +%s.%N)
-        kb=$("$time_bin" -f "%M" "$tag" --jsonl --quiet --threads "$t" "$corpus" 2>&1 >/dev/null | tail -1)
+        res=$("$time_bin" -f "%M %U %S" "$tag" --jsonl --quiet --threads "$t" "$corpus" 2>&1 >/dev/null | tail -1)
         end=$(date +%s.%N)
+        read -r kb user sys <<<"$res"
+        cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')")
         secs+=("$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')")
         [ "$kb" -gt "$rss" ] && rss="$kb"
     done
     median=$(printf '%s\n' "${secs[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    cpu=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
     [ -z "$base" ] && base="$median"
-    awk -v t="$t" -v s="$median" -v f="$file_bytes" -v x="$text_bytes" -v b="$base" -v r="$rss" \
-        'BEGIN { printf "| %s | %.2f | %.1f | %.1f | %.2f× | %.0f |\n", t, s, f/1e6/s, x/1e6/s, b/s, r/1024 }'
+    awk -v t="$t" -v s="$median" -v f="$file_bytes" -v x="$text_bytes" -v b="$base" -v r="$rss" -v c="$cpu" \
+        'BEGIN { printf "| %s | %.2f | %.1f | %.1f | %.2f× | %.2f | %.1f | %.0f |\n", t, s, f/1e6/s, x/1e6/s, b/s, c, x/1e6/c, r/1024 }'
 done
