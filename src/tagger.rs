@@ -61,12 +61,26 @@ impl Tagger {
         let mut entities = Vec::new();
         let mut claims = Vec::new();
         let mut context = ClaimContext::default();
+        // One gazetteer pass over the whole text, so context beyond a
+        // sentence (a dateline naming the country of an unqualified "Federal
+        // Police", a group named plainly earlier) is seen; each sentence then
+        // takes the mentions that lie inside it. A mention that straddles a
+        // sentence boundary belongs to no sentence and is dropped.
+        let all = self.gazetteer.find_all(text);
+        let mut next = 0;
         for (i, &sentence) in sentences.iter().enumerate() {
-            let mut mentions = self.gazetteer.find_all(sentence.as_str(text));
-            for m in &mut mentions {
-                m.span.start += sentence.start;
-                m.span.end += sentence.start;
+            while next < all.len() && all[next].span.start < sentence.start {
+                next += 1;
             }
+            let first = next;
+            while next < all.len() && all[next].span.start < sentence.end {
+                next += 1;
+            }
+            let mentions: Vec<_> = all[first..next]
+                .iter()
+                .filter(|m| sentence.contains(m.span))
+                .cloned()
+                .collect();
             entities.extend(mentions.iter().map(|m| Entity::from_mention(text, m)));
             claims.extend(
                 self.claims

@@ -353,3 +353,108 @@ fn annotated_claims_meet_the_bars() {
         assert!(x >= 0.90, "{k} {x:.3} below 0.90");
     }
 }
+
+mod properties {
+    use attribution_tagger::Tagger;
+    use proptest::prelude::*;
+
+    /// Pieces of news text, cue words, entity names and odd characters,
+    /// shuffled into sentences the rules have never seen.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Russia",
+            "China's",
+            "APT28",
+            "the Kremlin",
+            "U.S.",
+            "Chinese",
+            "NCSC",
+            "Beijing",
+            "blamed",
+            "accused",
+            "was behind",
+            "linked to",
+            "-backed",
+            "state-sponsored",
+            "denied",
+            "the accusations",
+            "are baseless",
+            "said",
+            "according to",
+            "it said",
+            "probably",
+            "may",
+            "almost certainly",
+            "not",
+            "stopped short of",
+            "hackers",
+            "the attack",
+            "on",
+            "by",
+            "for",
+            "which",
+            "that",
+            ",",
+            ".",
+            "\"",
+            "'s",
+            "—",
+            "(",
+            ")",
+            "\n",
+            "é",
+            "🙂",
+            "  ",
+            "identified",
+            "as responsible",
+            "charged",
+            "were",
+            "the",
+            "a",
+            "group",
+            "of",
+            "to",
+            "Mandiant",
+            "Sandworm",
+            "claimed responsibility",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn claims_are_well_formed(pieces in prop::collection::vec(piece(), 0..40)) {
+            let text = pieces.join(" ");
+            let doc = Tagger::new().tag(&text);
+            for c in &doc.claims {
+                prop_assert!(!c.accused.is_empty());
+                prop_assert!(c.cue.end > c.cue.start && c.cue.end - c.cue.start <= 80);
+                prop_assert_eq!(text.get(c.cue.start..c.cue.end), Some(c.cue.text.as_str()));
+                prop_assert!(c.start <= c.cue.start && c.cue.end <= c.end);
+                prop_assert!(text.get(c.start..c.end).is_some());
+                let s = doc.sentences[c.sentence];
+                prop_assert!(s.start <= c.cue.start && c.cue.end <= s.end);
+                for h in &c.hedges {
+                    prop_assert_eq!(text.get(h.start..h.end), Some(h.text.as_str()));
+                }
+                for span in c.source.iter().chain(c.target.iter()) {
+                    prop_assert_eq!(text.get(span.start..span.end), Some(span.text.as_str()));
+                }
+                for e in c.accused.iter().chain(c.attributor.iter()) {
+                    prop_assert!(!e.id.is_empty());
+                }
+            }
+            // the document-level rows account for every claim
+            let rows = doc.attributions();
+            for (i, c) in doc.claims.iter().enumerate() {
+                prop_assert!(c.accused.is_empty() || rows.iter().any(|r| r.claims.contains(&i)));
+            }
+        }
+
+        #[test]
+        fn never_panics_on_any_text(text in "\\PC{0,300}") {
+            let _ = Tagger::new().tag(&text);
+        }
+    }
+}

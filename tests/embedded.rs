@@ -1,4 +1,5 @@
 //! Every embedded gazetteer file parses.
+#![cfg(feature = "default-gazetteers")]
 
 #[test]
 fn default_tagger_builds() {

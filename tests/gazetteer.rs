@@ -1,5 +1,6 @@
 //! The gazetteer: embedded files, user files and errors, matching rules,
 //! ambiguity decisions, naming schemes, and the annotated test set.
+#![cfg(feature = "default-gazetteers")]
 
 use attribution_tagger::gazetteer::embedded::FILES;
 use attribution_tagger::{EntityInfo, EntityKind, ErrorKind, Gazetteer, Mention};
@@ -54,7 +55,8 @@ fn family_sizes() {
     assert!(count(EntityKind::Agency) >= 200);
     assert!(count(EntityKind::Organization) >= 9);
     assert!(count(EntityKind::Company) >= 16);
-    assert_eq!(count(EntityKind::ThreatActor), 1063);
+    // The 1,063 groups of the shared extract plus a few ransomware gangs.
+    assert!(count(EntityKind::ThreatActor) >= 1063);
     for code in ["US", "CN", "RU", "TW", "HK", "XK", "PS", "VA", "CZ", "KP"] {
         assert!(
             g.entities()
@@ -232,7 +234,16 @@ fn leftmost_longest_and_whole_words() {
     );
     assert!(texts(&g, "Chinaware, Iranium, USAF, Russiagate").is_empty());
     assert_eq!(texts(&g, "South  Korea"), ["South  Korea"]);
+    // Forms with a digit or lower-case initial, in their usual cases.
+    assert_eq!(
+        texts(
+            &g,
+            "the 8220 Gang, the 8220 gang, 313 Team, iKittens and menuPass"
+        ),
+        ["8220 Gang", "8220 gang", "313 Team", "iKittens", "menuPass"]
+    );
     assert_eq!(texts(&g, "South\nKorea"), ["South\nKorea"]);
+    assert_eq!(texts(&g, "South\n\nKorea"), ["Korea"]);
 }
 
 #[test]
@@ -402,6 +413,34 @@ fn qualified_generic_agencies() {
 }
 
 #[test]
+fn ministries_and_the_dateline_state() {
+    let g = Gazetteer::new();
+    let text = "BRASILIA, May 5 (Reuters) - The Federal Police said hackers hit the \
+                Ministry of Mines and Energy, the Ministry of Commerce, Chile and the \
+                Ministry of Transport of Peru.";
+    let f = found(&g, text);
+    assert_eq!(
+        f,
+        [
+            ("Federal Police".into(), "agency", "BR".into()),
+            ("Ministry of Mines and Energy".into(), "agency", "BR".into()),
+            ("Ministry of Commerce".into(), "agency", "CL".into()),
+            ("Chile".into(), "state", "CL".into()),
+            ("Ministry of Transport".into(), "agency", "PE".into()),
+            ("Peru".into(), "state", "PE".into()),
+        ]
+    );
+    // Without a dateline: a ministry without a country; no bare police.
+    let text = "The Federal Police and the Ministry of Mines and Energy said.";
+    assert_eq!(
+        found(&g, text),
+        [("Ministry of Mines and Energy".into(), "agency", "-".into())]
+    );
+    // Lower-case generic forms never take the dateline's state.
+    assert!(found(&g, "MOSCOW, May 2 (Reuters) - The foreign ministry said.").is_empty());
+}
+
+#[test]
 fn naming_schemes_are_inferred() {
     let g = Gazetteer::new();
     for (text, name, country) in [
@@ -465,8 +504,21 @@ fn parse_marked(marked: &str) -> Gold {
 
 #[test]
 fn annotated_set_precision_and_recall() {
+    score_set("entities.jsonl", include_str!("data/entities.jsonl"));
+}
+
+/// Written after the matcher was tuned on `entities.jsonl`, to check that
+/// the rules generalise.
+#[test]
+fn holdout_set_precision_and_recall() {
+    score_set(
+        "entities_holdout.jsonl",
+        include_str!("data/entities_holdout.jsonl"),
+    );
+}
+
+fn score_set(name: &str, data: &str) {
     let g = Gazetteer::new();
-    let data = include_str!("data/entities.jsonl");
     let (mut tp, mut fp, mut fn_, mut negatives, mut expected) = (0, 0, 0, 0, 0);
     let mut report = Vec::new();
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
@@ -519,10 +571,10 @@ fn annotated_set_precision_and_recall() {
         println!("{r}");
     }
     println!(
-        "entities test set: {expected} expected spans ({negatives} negatives), tp={tp} fp={fp} fn={fn_}, \
+        "{name}: {expected} expected spans ({negatives} negatives), tp={tp} fp={fp} fn={fn_}, \
          precision={precision:.3} recall={recall:.3}"
     );
-    assert!(expected >= 300, "{expected}");
+    assert!(expected >= 200, "{expected}");
     assert!(precision >= 0.97, "precision {precision:.3}");
     assert!(recall >= 0.95, "recall {recall:.3}");
 }

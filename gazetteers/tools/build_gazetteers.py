@@ -289,12 +289,18 @@ def threat_actors(other_forms):
             n += 1
         ids.add(id_)
         raw = [name] + [a.strip() for a in r["aliases"].split("|") if a.strip()]
-        raw += M.EXTRA_TA_ALIASES.get(name, [])
+        extra = M.EXTRA_TA_ALIASES.get(name, [])
+        raw += [bare(a) for a in extra]
+        flagged = {bare(a): a for a in extra}
         forms = []
         for a in raw:
+            # "Hive0081 (IBM)": the vendor in brackets is not part of the name
+            # ("NoName057(16)" keeps its digits: no space before the bracket)
+            a = re.sub(r"\s+\([^)]*\)$", "", a)
             key = norm(a)
             low = a.lower()
-            if not key or not a[0].isalnum():
+            if not key or not a[0].isalnum() or " (" in a or re.match(r"^\d+\.", a):
+                # "[Unnamed group]", "1.php Group"
                 continue
             if key in winner and winner[key] != i:
                 decisions["shared"] += 1
@@ -313,7 +319,7 @@ def threat_actors(other_forms):
                 decisions["context"] += 1
                 forms.append("~" + a)
                 continue
-            forms.append(a)
+            forms.append(flagged.get(a, a))
             m = APT_RE.match(a)
             if m:
                 num = m.group(1)
@@ -326,7 +332,9 @@ def threat_actors(other_forms):
                 stem = m.group(1)
                 if stem.lower() in TA_DROP:
                     continue
-                forms.append(("~" + stem) if stem.lower() in COMMON_WORDS | TA_CONTEXT else stem)
+                # the bare stem is often an ordinary word or a surname
+                # ("Comment", "Medusa"): context required
+                forms.append("~" + stem)
         if name.startswith("The "):
             # "The Shadow Brokers" -> "Shadow Brokers"; the article is not
             # part of the name (and "The" starts every other sentence)
@@ -349,7 +357,21 @@ def threat_actors(other_forms):
             country = scheme_country(raw)
             if country:
                 decisions["country_from_scheme"] += 1
+        # "Gamaredon Group" also as "Gamaredon group": write the generic
+        # last word in lower case, which the Initials rule matches in any case
+        forms = [re.sub(r" (Group|Team|Gang|Crew)$", lambda m: " " + m.group(1).lower(), f)
+                 if not f.startswith("=") else f for f in forms]
+        if re.search(r" (Group|Team|Gang|Crew)$", name) and not any(bare(f) == name for f in forms) \
+                and not any(f.startswith("-") for f in forms) and not re.match(r"^\d+\.", name):
+            low = re.sub(r" (Group|Team|Gang|Crew)$", lambda m: " " + m.group(1).lower(), name)
+            forms.insert(0, low)
+            forms.insert(0, "-" + name)
         rows.append((id_, "threat_actor", name, country, forms))
+    for id_, name, country, forms in M.EXTRA_THREAT_ACTORS:
+        assert id_ not in ids, id_
+        clash = [f for f in [name] + forms if norm(f) in owners or norm(f) in other_forms]
+        assert not clash, clash
+        rows.append((id_, "threat_actor", name, country, dedupe(forms, name)))
     print("threat-actor alias decisions:", decisions)
     return rows
 

@@ -610,7 +610,23 @@ ACTOR_CONTEXT_WORDS = ["group", "groups", "gang", "gangs", "hackers", "hacker", 
 
 # Aliases the shared extract lacks, by canonical name (general knowledge).
 EXTRA_TA_ALIASES = {
-    "WIZARD SPIDER": ["Conti", "Conti Team"],
+    "WIZARD SPIDER": ["~Conti", "Conti Team"],
     "Gamaredon Group": ["Armageddon Group"],
     "Sandworm": ["Sandworm Team", "Seashell Blizzard"],
 }
+
+# Ransomware and hacktivist groups the shared extract lacks (general
+# knowledge; criminal groups carry no sponsor). (id, name, country, forms)
+EXTRA_THREAT_ACTORS = [
+    ("ta-lockbit", "LockBit", "", ["LockBit 3.0", "LockBitSupp"]),
+    ("ta-alphv", "ALPHV", "", ["BlackCat", "ALPHV/BlackCat", "Noberus"]),
+    ("ta-cl0p", "Cl0p", "", ["Clop", "CL0P"]),
+    ("ta-black-basta", "Black Basta", "", []),
+    ("ta-royal", "Royal ransomware", "", ["~Royal", "BlackSuit"]),
+    ("ta-rhysida", "Rhysida", "", []),
+    ("ta-hive", "Hive ransomware", "", ["~Hive"]),
+    ("ta-revil", "REvil", "", ["Sodinokibi"]),
+    ("ta-darkside", "DarkSide", "", []),
+    ("ta-blackmatter", "BlackMatter", "", []),
+    ("ta-darkbit", "DarkBit", "IR", []),
+]

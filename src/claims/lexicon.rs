@@ -64,6 +64,9 @@ pub(crate) mod flag {
     pub const REPORTED: u16 = 128;
     /// The accused may follow "to" ("linked X to Y").
     pub const TO: u16 = 256;
+    /// A gapped denial whose denier is inside the gap ("a charge China
+    /// denied").
+    pub const INNER: u16 = 512;
 }
 
 /// Word classes (bits).
@@ -79,6 +82,7 @@ pub(crate) mod word {
     pub const CONJ: u16 = 256;
     pub const SUB: u16 = 512;
     pub const CYBER: u16 = 1024;
+    pub const EVENTISH: u16 = 2048;
 }
 
 /// One claim, report or negator entry.
@@ -102,11 +106,46 @@ pub(crate) struct Hedge {
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     pub cue_ac: AhoCorasick,
+    /// Only the claim and denial cues: the scan that decides whether a
+    /// sentence needs the rules at all.
+    pub claim_ac: AhoCorasick,
+    /// Claim automaton pattern → cue slot.
+    pub claim_slot: Vec<usize>,
+    /// The attack and cyber words: a sentence without any (and without a
+    /// threat actor) cannot satisfy a `ctx` cue.
+    pub ctx_ac: AhoCorasick,
     /// Per cue pattern: the entries sharing that head.
     pub cue_slots: Vec<Vec<Cue>>,
     pub hedge_ac: AhoCorasick,
     pub hedges: Vec<Hedge>,
-    pub words: HashMap<String, u16>,
+    pub words: HashMap<String, u16, Fnv>,
+}
+
+/// FNV-1a: a fast hash for the short words of the word-class table (the
+/// standard SipHash is built for untrusted keys; these keys are ours).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Fnv;
+
+/// The state of one FNV-1a hash.
+pub(crate) struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// Raw rows gathered by the builder before compiling.
@@ -195,6 +234,7 @@ fn parse_word_class(s: &str) -> Option<u16> {
         "conjunction" => word::CONJ,
         "subordinator" => word::SUB,
         "cyber" => word::CYBER,
+        "eventish" => word::EVENTISH,
         _ => return None,
     })
 }
@@ -222,6 +262,7 @@ fn parse_flag(s: &str) -> Option<u16> {
         "cyber" => flag::CYBER,
         "reported" => flag::REPORTED,
         "to" => flag::TO,
+        "inner" => flag::INNER,
         _ => return None,
     })
 }
@@ -400,6 +441,23 @@ impl Rows {
         for slot in &mut cue_slots {
             slot.sort_by_key(|c| c.tail.is_empty());
         }
+        let mut claim_patterns: Vec<String> = Vec::new();
+        let mut claim_slot = Vec::new();
+        for (i, (p, slot)) in patterns.iter().zip(&cue_slots).enumerate() {
+            if slot
+                .iter()
+                .any(|c| matches!(c.class, Class::Claim(_) | Class::Denial))
+            {
+                claim_patterns.push(p.clone());
+                claim_slot.push(i);
+            }
+        }
+        let ctx_words: Vec<String> = self
+            .words
+            .iter()
+            .filter(|(_, bits)| bits & (word::EVENT | word::CYBER) != 0)
+            .map(|(w, _)| w.clone())
+            .collect();
         let mut hedge_pats: Vec<String> = Vec::new();
         let mut hedges = Vec::new();
         let mut seen: HashMap<String, ()> = HashMap::new();
@@ -424,11 +482,14 @@ impl Rows {
                 })
                 .map_err(|e| Error::new(ErrorKind::Config, e.to_string()))
         };
-        let mut words = HashMap::new();
+        let mut words = HashMap::with_hasher(Fnv);
         for (w, bits) in &self.words {
             *words.entry(w.clone()).or_insert(0) |= *bits;
         }
         Ok(Lexicon {
+            claim_ac: build(&claim_patterns)?,
+            claim_slot,
+            ctx_ac: build(&ctx_words)?,
             cue_ac: build(&patterns)?,
             cue_slots,
             hedge_ac: build(&hedge_pats)?,

@@ -124,7 +124,8 @@ impl ClaimTagger {
 
     /// Like [`ClaimTagger::tag_sentence`], carrying `context` from one
     /// sentence of a document to the next (the last named speaker, for "it
-    /// said" and "the agency said"). Call it on the sentences in order.
+    /// said" and "the agency said"). Call it on the sentences of one text,
+    /// in order, with a fresh context per text.
     ///
     /// ```
     /// use attribution_tagger::{ClaimContext, ClaimTagger, EntityInfo, EntityKind, Gazetteer, Span};
@@ -243,18 +244,20 @@ impl ClaimTagger {
         let Some(st) = text.get(sentence.range()) else {
             return Vec::new();
         };
+        if mentions
+            .iter()
+            .any(|m| m.entity.kind == crate::gazetteer::EntityKind::ThreatActor)
+        {
+            context.cyber_doc = true;
+        }
+        if !rules::has_claim_cue(&self.lex, text, sentence, mentions, context.cyber_doc) {
+            context.push_recent(sentence, mentions);
+            return Vec::new();
+        }
+        context.settle(&self.lex, text);
         let hits = rules::cue_hits(&self.lex, st);
-        if hits.is_empty() {
-            rules::remember_opening_subject(context, text, sentence, mentions);
-            return Vec::new();
-        }
         let mut sent = rules::Sent::new(&self.lex, text, sentence, mentions, &hits);
-        sent.doc_claims = context.claims_seen;
-        if !rules::has_claim_cue(&self.lex, &hits) {
-            // Only reporting verbs: remember the speaker.
-            sent.remember_speaker(context);
-            return Vec::new();
-        }
+        sent.doc_claims = context.cyber_doc;
         sent.claims(index, context)
     }
 }
@@ -336,6 +339,149 @@ impl ClaimTaggerBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{Confidence, Polarity};
+    use crate::gazetteer::{EntityInfo, EntityKind, Gazetteer};
+    use crate::segment::SentenceSplitter;
+
+    /// A small gazetteer, independent of the embedded data.
+    fn gazetteer() -> Gazetteer {
+        let mut b = Gazetteer::builder();
+        b.defaults(false);
+        let rows: &[(&str, EntityKind, &[&str])] = &[
+            (
+                "RU",
+                EntityKind::State,
+                &["Russia", "Russian", "Moscow", "Kremlin"],
+            ),
+            ("CN", EntityKind::State, &["China", "Chinese", "Beijing"]),
+            ("SE", EntityKind::State, &["Sweden", "Swedish", "Stockholm"]),
+            ("IR", EntityKind::State, &["Iran", "Iranian", "Tehran"]),
+            ("IL", EntityKind::State, &["Israel", "Israeli"]),
+            ("G0069", EntityKind::ThreatActor, &["MuddyWater"]),
+        ];
+        for (id, kind, forms) in rows {
+            let country = if *kind == EntityKind::ThreatActor {
+                "IR"
+            } else {
+                id
+            };
+            b.add_entry(
+                EntityInfo {
+                    id: (*id).into(),
+                    name: forms[0].into(),
+                    kind: *kind,
+                    country: Some(country.into()),
+                },
+                forms.iter().copied(),
+            );
+        }
+        b.build().unwrap()
+    }
+
+    fn tag(text: &str) -> Vec<Claim> {
+        let g = gazetteer();
+        let t = ClaimTagger::new();
+        let mut ctx = ClaimContext::default();
+        let mut out = Vec::new();
+        for (i, s) in SentenceSplitter::new().split(text).into_iter().enumerate() {
+            let mut ms = g.find_all(s.as_str(text));
+            for m in &mut ms {
+                m.span.start += s.start;
+                m.span.end += s.start;
+            }
+            out.extend(t.tag_sentence_in(&mut ctx, text, i, s, &ms));
+        }
+        out
+    }
+
+    fn ids(es: &[crate::document::Entity]) -> Vec<&str> {
+        es.iter().map(|e| &*e.id).collect()
+    }
+
+    #[test]
+    fn active_passive_compound() {
+        let c = tag("Sweden blamed Russia for the cyberattack.");
+        assert_eq!(
+            (ids(&c[0].attributor), ids(&c[0].accused)),
+            (vec!["SE"], vec!["RU"])
+        );
+        let c = tag("The intrusion was carried out by Chinese hackers, Sweden said.");
+        assert_eq!(
+            (ids(&c[0].attributor), ids(&c[0].accused)),
+            (vec!["SE"], vec!["CN"])
+        );
+        let c = tag("China-backed hackers breached the network.");
+        assert_eq!(ids(&c[0].accused), ["CN"]);
+        assert!(c[0].attributor.is_empty());
+    }
+
+    #[test]
+    fn negation_and_denial() {
+        let c = tag("Sweden did not blame Russia for the attack.");
+        assert_eq!(c[0].polarity, Polarity::Negated);
+        let c = tag("The Kremlin rejected the accusations.");
+        assert_eq!(c[0].polarity, Polarity::Negated);
+        assert_eq!(
+            (ids(&c[0].attributor), ids(&c[0].accused)),
+            (vec!["RU"], vec!["RU"])
+        );
+    }
+
+    #[test]
+    fn hedges_stay_with_their_claim() {
+        let c = tag(
+            "Israel blamed Iran for the attack, saying the campaign was probably \
+             coordinated by MuddyWater.",
+        );
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].confidence, Confidence::High);
+        assert_eq!(c[1].confidence, Confidence::Moderate);
+        assert_eq!(c[1].hedges[0].text, "probably");
+        assert_eq!(ids(&c[1].attributor), ["IL"]);
+        let l = c[1].likelihood.as_ref().unwrap();
+        assert_eq!((l.low, l.high), (55, 80));
+    }
+
+    #[test]
+    fn it_said_resolves_to_the_last_speaker() {
+        let c = tag("Sweden said on Monday it had finished its inquiry. \
+                     The attack was the work of Russian hackers, it said.");
+        assert_eq!(ids(&c[0].attributor), ["SE"]);
+    }
+
+    #[test]
+    fn no_claim_without_an_accused_or_a_cue() {
+        assert!(
+            tag("STOCKHOLM (Reuters) - Sweden's economy grew in the third quarter.").is_empty()
+        );
+        assert!(tag("A state-backed actor was behind the attack, Sweden said.").is_empty());
+        assert!(tag("Swedish farmers blamed the weather for the poor harvest.").is_empty());
+        assert!(tag("The rise in prices was attributable to higher costs in China.").is_empty());
+    }
+
+    #[test]
+    fn user_cues_extend_the_defaults() {
+        let g = gazetteer();
+        let text = "Sweden outed Russia over the hack.";
+        let ms = g.find_all(text);
+        let span = crate::span::Span::new(0, text.len());
+        assert!(ClaimTagger::new()
+            .tag_sentence(text, 0, span, &ms)
+            .is_empty());
+        let t = ClaimTagger::builder()
+            .add_cues(
+                "phrase\tclass\tframe\tflags\n{out|outs|outed}\tresponsibility\tobj\tagent,ctx\n",
+                "mine.tsv",
+            )
+            .unwrap()
+            .build()
+            .unwrap();
+        let c = t.tag_sentence(text, 0, span, &ms);
+        assert_eq!(
+            (ids(&c[0].attributor), ids(&c[0].accused)),
+            (vec!["SE"], vec!["RU"])
+        );
+    }
 
     #[test]
     fn embedded_lexicons_parse() {

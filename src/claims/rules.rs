@@ -25,26 +25,45 @@ pub struct ClaimContext {
     pub(crate) speaker: Vec<Entity>,
     /// Whether a claim was found in an earlier sentence.
     pub(crate) claims_seen: bool,
+    /// Whether the document names a threat actor or made a claim so far:
+    /// a cyber article, where cues need no cyber word of their own.
+    pub(crate) cyber_doc: bool,
+    /// The last sentences with mentions but no claim cue, whose speaker is
+    /// worked out only when a later claim sentence comes (most are never
+    /// needed).
+    pub(crate) recent: Vec<(Span, Vec<Mention>)>,
 }
 
-/// A sentence without reporting verb that opens with a named entity
-/// ("Britain's NCSC published an advisory."): remember it as the speaker a
-/// following "it said" refers to.
-pub(crate) fn remember_opening_subject(
-    ctx: &mut ClaimContext,
-    text: &str,
-    sentence: Span,
-    mentions: &[Mention],
-) {
-    let Some(first) = mentions.first() else {
-        return;
-    };
+impl ClaimContext {
+    /// Remembers a sentence without claim cues (the last three are kept).
+    pub(crate) fn push_recent(&mut self, sentence: Span, mentions: &[Mention]) {
+        if self.recent.len() == 3 {
+            self.recent.remove(0);
+        }
+        self.recent.push((sentence, mentions.to_vec()));
+    }
+
+    /// Works out the speaker of the remembered sentences, the latest first.
+    pub(crate) fn settle(&mut self, lex: &Lexicon, text: &str) {
+        for (span, ms) in self.recent.iter().rev() {
+            if let Some(e) = sentence_speaker(lex, text, *span, ms) {
+                self.speaker = e;
+                break;
+            }
+        }
+        self.recent.clear();
+    }
+}
+
+/// A named entity opening the sentence ("Britain's NCSC published ...").
+fn opening_subject(text: &str, sentence: Span, mentions: &[Mention]) -> Option<Vec<Entity>> {
+    let first = mentions.first()?;
     let lead = text.get(sentence.start..first.span.start).unwrap_or("x");
     if !(lead.is_empty() || lead == "The " || lead == "the ") {
-        return;
+        return None;
     }
     if first.entity.kind == EntityKind::ThreatActor {
-        return;
+        return None;
     }
     let mut ents = vec![Entity::from_mention(text, first)];
     if let Some(second) = mentions.get(1) {
@@ -53,7 +72,7 @@ pub(crate) fn remember_opening_subject(
             ents.push(Entity::from_mention(text, second));
         }
     }
-    ctx.speaker = ents;
+    Some(ents)
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -104,6 +123,8 @@ struct Cand {
     denial: bool,
     /// The cue is a passive verb: its subject is no agent.
     passive: bool,
+    /// The agent named after "by" ("blamed by Washington").
+    by_agent: Vec<usize>,
     core: (usize, usize),
     clauses: Vec<(usize, usize)>,
     target: Option<(usize, usize)>,
@@ -134,23 +155,140 @@ pub(crate) fn cue_hits(lex: &Lexicon, s: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for m in lex.cue_ac.find_iter(s) {
         let (a, b) = (m.start(), m.end());
-        let starts_with_hyphen = s.as_bytes().get(a) == Some(&b'-');
-        let before = s.get(..a).and_then(|p| p.chars().next_back());
-        let after = s.get(b..).and_then(|p| p.chars().next());
-        if (starts_with_hyphen || !word_byte(before)) && !word_byte(after) {
+        if whole_word(s, a, b) {
             out.push((a, b, m.pattern().as_usize()));
         }
     }
     out
 }
 
-/// True when any hit is a claim or denial cue.
-pub(crate) fn has_claim_cue(lex: &Lexicon, hits: &[(usize, usize, usize)]) -> bool {
-    hits.iter().any(|&(_, _, slot)| {
-        lex.cue_slots[slot]
-            .iter()
-            .any(|c| matches!(c.class, Class::Claim(_) | Class::Denial))
-    })
+/// An intelligence, security or military service: accusing one is a
+/// cyber-attribution context of its own.
+fn is_spy_agency(text: &str, m: &Mention) -> bool {
+    m.entity.kind == EntityKind::Agency && {
+        let t = m.span.as_str(text).to_ascii_lowercase();
+        let n = m.entity.name.to_ascii_lowercase();
+        [
+            "intelligence",
+            "security",
+            "military",
+            "spy",
+            "guard",
+            "gru",
+            "fsb",
+            "svr",
+            "mss",
+        ]
+        .iter()
+        .any(|k| t.contains(k) || n.contains(k))
+    }
+}
+
+fn is_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "by"
+            | "with"
+            | "of"
+            | "for"
+            | "from"
+            | "in"
+            | "at"
+            | "on"
+            | "under"
+            | "into"
+            | "over"
+            | "during"
+            | "after"
+            | "before"
+            | "against"
+            | "across"
+            | "through"
+            | "between"
+            | "about"
+            | "than"
+            | "behind"
+    )
+}
+
+fn whole_word(s: &str, a: usize, b: usize) -> bool {
+    let starts_with_hyphen = s.as_bytes().get(a) == Some(&b'-');
+    let before = s.get(..a).and_then(|p| p.chars().next_back());
+    let after = s.get(b..).and_then(|p| p.chars().next());
+    (starts_with_hyphen || !word_byte(before)) && !word_byte(after)
+}
+
+/// ASCII-case-insensitive substring test (`needle` is lowercase).
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    !n.is_empty() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// True when `s` (whose mentions are `mentions`) holds a claim or denial
+/// cue that the rules could accept: a gapped cue needs its tail later in
+/// the sentence, a `ctx` cue an attack or cyber word or a threat actor.
+pub(crate) fn has_claim_cue(
+    lex: &Lexicon,
+    text: &str,
+    sentence: Span,
+    mentions: &[Mention],
+    cyber_doc: bool,
+) -> bool {
+    let s_text = text;
+    let s = sentence.as_str(text);
+    let mut ctx: Option<bool> = cyber_doc.then_some(true);
+    for m in lex.claim_ac.find_iter(s) {
+        let (a, b) = (m.start(), m.end());
+        if !whole_word(s, a, b) {
+            continue;
+        }
+        let slot = lex.claim_slot[m.pattern().as_usize()];
+        for cue in &lex.cue_slots[slot] {
+            if !matches!(cue.class, Class::Claim(_) | Class::Denial) {
+                continue;
+            }
+            if let Some(first) = cue.tail.first() {
+                if !s.get(b..).is_some_and(|rest| contains_ci(rest, first)) {
+                    continue;
+                }
+            }
+            if cue.flags & flag::CTX != 0 {
+                let ok = *ctx.get_or_insert_with(|| {
+                    mentions.iter().any(|m| {
+                        m.entity.kind == EntityKind::ThreatActor || is_spy_agency(s_text, m)
+                    }) || lex
+                        .ctx_ac
+                        .find_iter(s)
+                        .any(|m| whole_word(s, m.start(), m.end()))
+                });
+                if !ok {
+                    continue;
+                }
+            }
+            return true;
+        }
+    }
+    false
+}
+
+/// The speaker a later "it said" may refer to, from a sentence without
+/// claims: the first named subject of a reporting verb, else a named entity
+/// opening the sentence ("Britain's NCSC published an advisory.").
+pub(crate) fn sentence_speaker(
+    lex: &Lexicon,
+    text: &str,
+    sentence: Span,
+    mentions: &[Mention],
+) -> Option<Vec<Entity>> {
+    let st = text.get(sentence.range())?;
+    let hits = cue_hits(lex, st);
+    if !hits.is_empty() {
+        let sent = Sent::new(lex, text, sentence, mentions, &hits);
+        if let Some(e) = sent.first_speaker() {
+            return Some(e);
+        }
+    }
+    opening_subject(text, sentence, mentions)
 }
 
 impl<'a> Sent<'a> {
@@ -175,7 +313,11 @@ impl<'a> Sent<'a> {
                 .get(m.span.start.saturating_sub(5)..m.span.start)
                 .unwrap_or("");
             let lead = lead.to_ascii_lowercase();
-            if lead.ends_with("pro-") || lead.ends_with("anti-") {
+            let tail = text
+                .get(m.span.end..(m.span.end + 5).min(text.len()))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if lead.ends_with("pro-") || lead.ends_with("anti-") || tail.starts_with("-born") {
                 mtok.push((NONE, NONE));
                 continue;
             }
@@ -536,6 +678,9 @@ impl<'a> Sent<'a> {
         let mut i = from;
         let mut words = 0;
         let until = until.min(self.n());
+        // A cue ending in a preposition ("tied to", "run by", "working for")
+        // takes the phrase right after it: no other preposition between.
+        let prep_cue = from > 0 && is_prep(self.lw(from - 1));
         while i < until {
             let t = &self.toks[i];
             if t.hard || t.comma {
@@ -543,7 +688,7 @@ impl<'a> Sent<'a> {
             }
             if t.ment != NONE && self.ment_ok(t.ment) {
                 let m = t.ment;
-                if !self.is_target(m) && self.kind_ok(m, legal) {
+                if !self.is_target(m) && self.kind_ok(m, legal) && !self.possessor(m) {
                     return Some(self.expand_right(m, flags & flag::TO != 0, legal));
                 }
                 i = self.mtok[m].1 + 1;
@@ -551,6 +696,15 @@ impl<'a> Sent<'a> {
             }
             if t.word {
                 if self.is(i, word::REL | word::CONJ) || self.is_report_tok(i) {
+                    return None;
+                }
+                let in_cue = t.hit != NONE
+                    && matches!(self.hits[t.hit].class, Class::Claim(_) | Class::Denial);
+                if prep_cue
+                    && is_prep(self.lw(i))
+                    && !in_cue
+                    && !(flags & flag::TO != 0 && self.lw(i) == "to")
+                {
                     return None;
                 }
                 words += 1;
@@ -561,6 +715,43 @@ impl<'a> Sent<'a> {
             i += 1;
         }
         None
+    }
+
+    /// "X, which Y blamed": the antecedent X of a relative pronoun that
+    /// opens the agent's clause before the cue at `ts`.
+    fn relative_object(&self, ts: usize) -> Option<Vec<usize>> {
+        let mut i = ts;
+        let mut words = 0;
+        while i > 0 && words < 8 {
+            i -= 1;
+            let t = &self.toks[i];
+            if t.hard || t.comma {
+                return None;
+            }
+            if t.word {
+                if matches!(self.lw(i), "which" | "that" | "whom") {
+                    return self.antecedent(i);
+                }
+                words += 1;
+            }
+        }
+        None
+    }
+
+    /// A mention that only qualifies the noun after it ("Colombia's
+    /// biggest oilfield", "North Korea's weapons programmes"), unlike
+    /// "Russia's GRU" or "Iran's foreign ministry".
+    fn possessor(&self, m: usize) -> bool {
+        let l = self.mtok[m].1;
+        if !self.toks.get(l + 1).is_some_and(|t| t.poss) {
+            return false;
+        }
+        let k = l + 2;
+        match self.toks.get(k) {
+            Some(t) if t.ment != NONE => false,
+            Some(t) if t.word => !self.is(k, word::ORG | word::ACTOR | word::CYBER | word::EVENT),
+            _ => false,
+        }
     }
 
     fn subj_skip(&self, i: usize) -> bool {
@@ -957,8 +1148,12 @@ impl<'a> Sent<'a> {
             }
             if t.hit != NONE && self.hits[t.hit].class == Class::Report {
                 let h = t.hit;
-                // A postposed "according to X" is not a left report.
-                return Some((h, self.report_speaker(h)));
+                let hit = self.hits[h];
+                let mut sp = self.report_speaker(h);
+                // the clause holds the verb too ("officials believe")
+                let (a, b) = sp.clause.unwrap_or((hit.ts, hit.te - 1));
+                sp.clause = Some((a.min(hit.ts), b.max(hit.te - 1)));
+                return Some((h, sp));
             }
         }
         None
@@ -977,8 +1172,9 @@ impl<'a> Sent<'a> {
             if t.hit != NONE && self.hits[t.hit].class == Class::Report && boundary != NONE {
                 let h = t.hit;
                 let hit = self.hits[h];
-                // "..., X said that ...": a new report, not a postposed one.
-                if self.is_word(hit.te, "that") {
+                // "..., X said that ...": a new report, not a postposed one;
+                // ", which X said ...": a relative clause.
+                if self.is_word(hit.te, "that") || self.is(boundary + 1, word::REL) {
                     return None;
                 }
                 let words = (boundary + 1..hit.ts)
@@ -999,10 +1195,15 @@ impl<'a> Sent<'a> {
                     self.report_speaker(h)
                 };
                 let s0 = (boundary + 1).min(hit.ts);
-                let end = sp
-                    .clause
-                    .map_or(hit.te.saturating_sub(1), |c| c.1.max(hit.te - 1));
-                sp.clause = Some((s0, end));
+                // The speaker clause runs to the end of the sentence: ", according to
+                // two officials who spoke on condition of anonymity".
+                let mut last = hit.te.saturating_sub(1);
+                while last + 1 < self.n()
+                    && (!self.toks[last + 1].hard || self.toks[last + 1].quote)
+                {
+                    last += 1;
+                }
+                sp.clause = Some((s0, last));
                 return Some((h, sp));
             }
             j += 1;
@@ -1104,8 +1305,36 @@ impl<'a> Sent<'a> {
             if self.toks[j].hard {
                 return false;
             }
-            if self.is(j, word::EVENT) {
+            if self.is(j, word::EVENT | word::EVENTISH) {
                 return true;
+            }
+            // "responsible for the technical side of the operation": the
+            // event must head the phrase, not sit in an "of" after it
+            if self.toks[j].word
+                && self.lw(j) == "of"
+                && n > 0
+                && !matches!(
+                    self.lw(j - 1),
+                    "wave"
+                        | "series"
+                        | "string"
+                        | "spate"
+                        | "number"
+                        | "flurry"
+                        | "barrage"
+                        | "rash"
+                        | "set"
+                        | "couple"
+                        | "pair"
+                        | "campaign"
+                        | "kind"
+                        | "type"
+                        | "surge"
+                        | "round"
+                        | "burst"
+                )
+            {
+                return false;
             }
             if self.toks[j].word {
                 n += 1;
@@ -1276,7 +1505,8 @@ impl<'a> Sent<'a> {
                 return None;
             }
             let w = self.lw(j);
-            let prep = matches!(w, "on" | "against" | "targeting" | "into" | "of" | "at");
+            let prep = matches!(w, "on" | "against" | "targeting" | "into" | "of" | "at")
+                && !self.is_word(j + 1, "behalf");
             if prep && (j > 0 && self.is(j - 1, word::EVENT) || w == "targeting" || w == "against")
             {
                 // the noun phrase after the preposition
@@ -1360,7 +1590,16 @@ impl<'a> Sent<'a> {
         let mut cue_tok = (hit.ts, hit.te);
         let mut passive = false;
         let is_denial_cue = cue.class == Class::Denial;
+        let mut inner_denier = false;
+        let mut by_agent: Vec<usize> = Vec::new();
         let accused: Option<Vec<usize>> = match cue.frame {
+            // "platforms blamed by Washington for the attack": the agent
+            // after "by" attributes, the noun before is accused
+            Frame::Obj if cue.flags & flag::AGENT != 0 && self.is_word(hit.te, "by") => {
+                by_agent = self.find_obj(hit.te + 1, NONE, 0, true)?;
+                passive = true;
+                self.find_subj(hit.ts, legal)
+            }
             // "have been accused of", "was blamed for": the subject
             Frame::Obj
                 if cue.flags & flag::AGENT != 0
@@ -1374,7 +1613,25 @@ impl<'a> Sent<'a> {
                 passive = true;
                 self.find_subj(hit.ts, legal)
             }
-            Frame::Obj => self.find_obj(hit.te, NONE, cue.flags, legal),
+            // "Iran, which the Americans blame for the attacks": the object
+            // is the antecedent of the relative pronoun before the agent
+            Frame::Obj
+                if cue.flags & flag::AGENT != 0
+                    && (hit.te >= self.n()
+                        || matches!(self.lw(hit.te), "for" | "on" | "over" | "of")
+                        || self.toks[hit.te].comma)
+                    && self.relative_object(hit.ts).is_some() =>
+            {
+                self.relative_object(hit.ts)
+            }
+            Frame::Obj => self.find_obj(hit.te, NONE, cue.flags, legal).or_else(|| {
+                // "attributed a series of attacks on water plants to X"
+                if cue.flags & flag::TO == 0 {
+                    return None;
+                }
+                let to = self.find_tail(hit.te, &["to".to_owned()])?;
+                self.find_obj(to.1, NONE, cue.flags, legal)
+            }),
             Frame::Subj => {
                 if cue.class == Class::Denial {
                     Some(Vec::new())
@@ -1385,7 +1642,12 @@ impl<'a> Sent<'a> {
             Frame::Pre => self.find_pre(&hit),
             Frame::Gap => {
                 let (ts, te) = self.find_tail(hit.te, &cue.tail)?;
-                let mut acc = if is_denial_cue {
+                let mut acc = if is_denial_cue && cue.flags & flag::INNER != 0 {
+                    // "a charge China denied": the denier is inside
+                    let g = self.find_obj(hit.te, ts, 0, true)?;
+                    inner_denier = true;
+                    Some(g)
+                } else if is_denial_cue {
                     // "rejects US accusations": the denier is the subject
                     Some(Vec::new())
                 } else {
@@ -1413,7 +1675,11 @@ impl<'a> Sent<'a> {
                 acc
             }
             Frame::Verb => {
-                passive = self.passive_before(hit.ts);
+                if self.is_word(hit.te, "of") {
+                    // "facing charges of hacking": a noun
+                    return None;
+                }
+                passive = self.passive_before(hit.ts) && !self.lw(hit.te - 1).ends_with("ing");
                 if passive {
                     self.find_subj(hit.ts, legal)
                 } else {
@@ -1442,10 +1708,13 @@ impl<'a> Sent<'a> {
         // Context checks.
         let f = cue.flags;
         if f & flag::EVENT != 0 {
-            let at_end = hit.te >= self.n()
-                || self.toks[hit.te].hard
-                || self.toks[hit.te].comma
-                || self.is_word(hit.te, "for") && self.event_after(hit.te, 8);
+            // "was responsible." / "as being responsible," end the clause;
+            // "behind" always needs its event.
+            let at_end = self.lw(hit.te - 1) == "responsible"
+                && (hit.te >= self.n()
+                    || self.toks[hit.te].hard
+                    || self.toks[hit.te].comma
+                    || self.lw(hit.te) == ".");
             if !(self.event_after(hit.te, 8) || at_end) {
                 return None;
             }
@@ -1478,7 +1747,12 @@ impl<'a> Sent<'a> {
         if f & flag::ACTOR_SUBJ != 0 && !self.actor_subj(hit.ts) {
             return None;
         }
-        if f & flag::CTX != 0 && !self.ctx_near(hit.ts, hit.te) && !(is_denial && self.doc_claims) {
+        // An intelligence or military service accused makes its own
+        // context ("ties to Russian intelligence services").
+        let spy_agency = accused
+            .iter()
+            .any(|&m| is_spy_agency(self.text, &self.ments[m]));
+        if f & flag::CTX != 0 && !self.ctx_near(hit.ts, hit.te) && !self.doc_claims && !spy_agency {
             return None;
         }
         if f & flag::CYBER != 0
@@ -1524,7 +1798,8 @@ impl<'a> Sent<'a> {
             source: None,
             negated: is_denial || self.negated(hit.ts),
             denial: is_denial,
-            passive,
+            passive: passive || inner_denier,
+            by_agent,
             core,
             clauses: Vec::new(),
             target,
@@ -1541,17 +1816,17 @@ impl<'a> Sent<'a> {
         (!sp.ents.is_empty()).then(|| self.entities(&sp.ents))
     }
 
-    /// Remembers the first named speaker of the sentence in `ctx`.
-    pub(crate) fn remember_speaker(&self, ctx: &mut ClaimContext) {
+    /// The first named speaker of a reporting verb of the sentence.
+    fn first_speaker(&self) -> Option<Vec<Entity>> {
         for (h, hit) in self.hits.iter().enumerate() {
             if hit.class == Class::Report {
                 let sp = self.report_speaker(h);
-                if !sp.ents.is_empty() {
-                    ctx.speaker = self.entities(&sp.ents);
-                    return;
+                if sp.ents.iter().any(|&m| !self.is_threat_actor(m)) {
+                    return Some(self.entities(&sp.ents));
                 }
             }
         }
+        None
     }
 
     /// All claims of the sentence.
@@ -1594,6 +1869,10 @@ impl<'a> Sent<'a> {
                 }
             }
             let Some((mut c, cue)) = got else { continue };
+            if c.denial && self.negated(c.cue_tok.0) {
+                // "without admitting or denying the allegations"
+                continue;
+            }
             done_hits[h] = true;
             self.resolve(&mut c, cue, ctx, primary.as_deref(), &done_hits);
             if c.accused.is_empty() && c.attributor.is_empty() {
@@ -1614,6 +1893,7 @@ impl<'a> Sent<'a> {
         let cands = merge(cands);
         if !cands.is_empty() {
             ctx.claims_seen = true;
+            ctx.cyber_doc = true;
         }
         // Context: the last named attributor, else the primary speaker.
         if let Some(c) = cands.iter().rev().find(|c| !c.attributor.is_empty()) {
@@ -1646,8 +1926,15 @@ impl<'a> Sent<'a> {
         let left = self.left_report(hit_ts, 60);
         let mut attributor: Option<Vec<Entity>> = None;
         let mut clauses = Vec::new();
+        if !c.by_agent.is_empty() {
+            attributor = Some(self.entities(&c.by_agent));
+        }
+        if c.denial && c.passive && !c.accused.is_empty() {
+            // "a charge China denied": the denier named inside
+            attributor = Some(self.entities(&c.accused));
+        }
         let agentive = (cue.flags & flag::AGENT != 0 && !c.passive)
-            || c.denial && matches!(cue.frame, Frame::Subj | Frame::Gap);
+            || c.denial && !c.passive && matches!(cue.frame, Frame::Subj | Frame::Gap);
         if agentive {
             let sp = self.agent(hit_ts);
             if let Some(cl) = sp.clause {
@@ -1738,6 +2025,17 @@ impl<'a> Sent<'a> {
                     }
                 }
             }
+            // A sentence that opens a quotation with no speaker of its own
+            // continues the last speaker's quote.
+            if attributor.is_none()
+                && !anaphor
+                && source.is_none()
+                && left.is_none()
+                && post.is_none()
+                && self.toks.first().is_some_and(|t| t.quote)
+            {
+                anaphor = true;
+            }
             if attributor.is_none() && anaphor {
                 // An anaphor speaker: the earlier speaker of a reporting verb
                 // further left, the sentence's named speaker, or the context.
@@ -1809,10 +2107,10 @@ impl<'a> Sent<'a> {
             .iter()
             .filter(|h| self.hedge_scoped_to(h, &c))
             .collect();
-        // An estimative term ("very likely") states the probability: the
-        // reporting verb around it ("assessed that", "judges") does not
-        // lower it further.
-        if hedges.iter().any(|h| self.lex.hedges[h.idx].band.is_some()) {
+        // An estimative term or booster ("very likely", "with high
+        // confidence") states the probability: the reporting verb around it
+        // ("assessed that", "we assess") does not lower it further.
+        if hedges.iter().any(|h| !self.is_report_tok(h.ts)) {
             hedges.retain(|h| !self.is_report_tok(h.ts));
         }
         let mut confidence = Confidence::High;
@@ -1915,9 +2213,11 @@ fn merge(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by_key(|c| c.cue.0);
     let mut out: Vec<Cand> = Vec::new();
     for c in cands {
-        let into = out
-            .iter_mut()
-            .find(|o| !o.denial && !c.denial && o.accused.iter().any(|m| c.accused.contains(m)));
+        let into = out.iter_mut().find(|o| {
+            // one denial per sentence ("rejected the accusation as baseless")
+            (o.denial && c.denial)
+                || (!o.denial && !c.denial && o.accused.iter().any(|m| c.accused.contains(m)))
+        });
         match into {
             Some(o) => {
                 // One cue span over both cues when they are close: the few

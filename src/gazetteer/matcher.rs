@@ -79,6 +79,21 @@ struct Pattern {
     capital: bool,
     qualified: bool,
     negative: bool,
+    /// The byte after the first word, lowercased, with a space standing for
+    /// any whitespace and `'` for `’`; 0 for one-word forms.
+    next: u8,
+}
+
+/// The byte after the word ending at `we`, normalised as `Pattern::next`.
+#[inline]
+fn next_key(t: &[u8], we: usize) -> u8 {
+    match t.get(we) {
+        None => 0,
+        Some(b' ' | b'\t' | b'\n' | b'\r') => b' ',
+        Some(0xC2) if t.get(we + 1) == Some(&0xA0) => b' ',
+        Some(0xE2) => b'\'',
+        Some(&b) => b.to_ascii_lowercase(),
+    }
 }
 
 /// The compiled matcher.
@@ -89,7 +104,8 @@ pub(crate) struct Matcher {
     by_first_word: FxMap<Box<[u8]>, Box<[u32]>>,
     /// Bit (first byte << 8 | lowercased second byte): some form may start.
     pairs: Box<[u64]>,
-    /// Finds forms with a lower-case initial, which the main scan skips.
+    /// Finds forms with a lower-case or digit initial, which the main scan
+    /// skips.
     lower_starts: Option<aho_corasick::AhoCorasick>,
     /// For ASCII first words: lowercased (first, second) byte → bit set of
     /// first-word lengths (31 = 31 or more).
@@ -157,8 +173,8 @@ pub(crate) fn is_word_before(text: &str, i: usize) -> bool {
 }
 
 /// The first word start at or after `i` whose first character is a
-/// capital, a digit or non-ASCII, or `limit` when there is none before it.
-/// Eight bytes at a time: English text is mostly lower case and spaces.
+/// capital or non-ASCII, or `limit` when there is none before it. Eight
+/// bytes at a time: English text is mostly lower case, digits and spaces.
 #[inline]
 fn next_start(text: &str, mut i: usize, limit: usize) -> usize {
     const L: u64 = 0x0101_0101_0101_0101;
@@ -174,7 +190,7 @@ fn next_start(text: &str, mut i: usize, limit: usize) -> usize {
             let x = u64::from_le_bytes(w);
             let x7 = x & !H;
             let ge = |c: u64| (x7 + (0x80 - c) * L) & H;
-            let m = (ge(0x41) & !ge(0x5B)) | (ge(0x30) & !ge(0x3A)) | (x & H);
+            let m = (ge(0x41) & !ge(0x5B)) | (x & H);
             if m != 0 {
                 hit = Some(i + (m.trailing_zeros() / 8) as usize);
                 break;
@@ -279,7 +295,14 @@ impl Pattern {
                 prev_word = is_ascii_word(b) || b >= 0x80;
             }
         }
+        let fw = word_end(&form.text, 0);
+        let next = if fw >= bytes.len() {
+            0
+        } else {
+            next_key(&bytes, fw)
+        };
         Pattern {
+            next,
             bytes,
             caps: caps.into(),
             exact: form.case == Case::Exact,
@@ -301,9 +324,15 @@ impl Pattern {
         while j < f.len() {
             let fb = f[j];
             if fb == b' ' {
+                // Any whitespace run, but not a paragraph break.
                 let s = i;
+                let mut newlines = 0;
                 while i < t.len() && SPACE_BYTES.contains(&t[i]) {
+                    newlines += usize::from(t[i] == b'\n');
                     i += 1;
+                }
+                if newlines > 1 {
+                    return None;
                 }
                 if i == s {
                     if t.get(i..i + 2) == Some(&[0xC2, 0xA0]) {
@@ -360,13 +389,13 @@ impl Pattern {
 }
 
 /// A candidate chosen at one word start.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Choice {
     end: usize,
     pattern: usize,
     rank: u8,
-    /// Country taken from a qualifying state mention.
-    qualifier: Option<usize>,
+    /// The state whose country a generic form takes.
+    qualifier: Option<Arc<EntityInfo>>,
     pending: bool,
 }
 
@@ -430,11 +459,33 @@ impl Matcher {
                 }
             }
         }
-        let lower_forms: Vec<&[u8]> = patterns
-            .iter()
-            .filter(|p| !p.qualified && p.bytes[0].is_ascii_lowercase())
-            .map(|p| &p.bytes[..])
-            .collect();
+        // Forms with a lower-case or digit initial, in the case variants
+        // news uses (as written, lower, title, upper): a case-sensitive
+        // automaton keeps its fast prefilter.
+        let mut lower_forms: Vec<Vec<u8>> = Vec::new();
+        for p in patterns.iter().filter(|p| !p.qualified) {
+            let b0 = p.bytes[0];
+            if !(b0.is_ascii_lowercase() || b0.is_ascii_digit()) {
+                continue;
+            }
+            lower_forms.push(p.bytes.to_vec());
+            if p.exact {
+                continue;
+            }
+            lower_forms.push(p.bytes.to_ascii_lowercase());
+            if b0.is_ascii_digit() {
+                lower_forms.push(p.bytes.to_ascii_uppercase());
+                let mut title = p.bytes.to_ascii_lowercase();
+                for j in 0..title.len() {
+                    if j == 0 || title[j - 1] == b' ' {
+                        title[j] = title[j].to_ascii_uppercase();
+                    }
+                }
+                lower_forms.push(title);
+            }
+        }
+        lower_forms.sort();
+        lower_forms.dedup();
         let lower_starts = if lower_forms.is_empty() {
             None
         } else {
@@ -496,17 +547,20 @@ impl Matcher {
         let mut pending: Vec<bool> = Vec::new();
         let mut any_pending = false;
         let mut key = [0u8; 64];
-        // Starts of forms written with a lower-case initial ("iKittens",
-        // "menuPass"): the main scan only stops at capitals, digits and
-        // non-ASCII letters.
+        // Starts of forms written with a lower-case or digit initial
+        // ("iKittens", "8220 Gang"): the main scan only stops at capitals
+        // and non-ASCII letters.
         let lower: Vec<usize> = match &self.lower_starts {
             Some(ac) => ac
                 .find_iter(text)
                 .map(|m| m.start())
-                .filter(|&s| t[s].is_ascii_lowercase() && !is_word_before(text, s))
+                .filter(|&s| {
+                    (t[s].is_ascii_lowercase() || t[s].is_ascii_digit()) && !is_word_before(text, s)
+                })
                 .collect(),
             None => Vec::new(),
         };
+        let home = self.dateline_state(text);
         let mut lk = 0;
         // A word right after a state mention, where qualified forms may start.
         let mut forced = usize::MAX;
@@ -526,20 +580,28 @@ impl Matcher {
                 forced = usize::MAX;
             }
             let b = t[ws];
-            // A word that may start a form or an inferred name.
-            let we = word_end(text, ws);
+            // A word that may start a form or an inferred name: its end and
+            // its lowercased key in one pass (ASCII; others decode).
+            let mut we = ws;
+            while we < n && we - ws < key.len() && is_ascii_word(t[we]) {
+                key[we - ws] = t[we].to_ascii_lowercase();
+                we += 1;
+            }
+            if we < n && t[we] >= 0x80 || we - ws == key.len() {
+                we = word_end(text, we);
+                for (d, s) in key.iter_mut().zip(&t[ws..we]) {
+                    *d = s.to_ascii_lowercase();
+                }
+            }
             let wl = we - ws;
             let b1 = t.get(ws + 1).copied().unwrap_or(0);
             if (after_state || (self.pair_ok(b, b1) && self.len_ok(&t[ws..we]))) && wl <= key.len()
             {
-                for (d, s) in key[..wl].iter_mut().zip(&t[ws..we]) {
-                    *d = s.to_ascii_lowercase();
-                }
                 if let Some(cands) = self.by_first_word.get(&key[..wl]) {
-                    if let Some(c) = self.choose(text, ws, cands, &out) {
+                    if let Some(c) = self.choose(text, ws, we, cands, &out, home.as_ref()) {
                         let p = &self.patterns[c.pattern];
                         if !p.negative {
-                            let m = self.mention(ws, c, &out);
+                            let m = self.mention(ws, &c);
                             if m.entity.kind == EntityKind::State {
                                 forced = qualified_start(text, c.end).unwrap_or(usize::MAX);
                             }
@@ -550,6 +612,19 @@ impl Matcher {
                         i = c.end.max(ws + 1);
                         continue;
                     }
+                }
+            }
+            if &t[ws..we] == b"Ministry" {
+                if let Some(m) = self.ministry(text, we, &out, home.as_ref()) {
+                    let m = Mention {
+                        span: Span::new(ws, m.0),
+                        entity: Arc::new(m.1),
+                        inferred: false,
+                    };
+                    i = m.span.end;
+                    out.push(m);
+                    pending.push(false);
+                    continue;
                 }
             }
             let may_infer = self.infer
@@ -592,16 +667,16 @@ impl Matcher {
         out
     }
 
-    fn mention(&self, start: usize, c: Choice, out: &[Mention]) -> Mention {
+    fn mention(&self, start: usize, c: &Choice) -> Mention {
         let p = &self.patterns[c.pattern];
         let info = &self.entities[p.entity as usize];
-        let entity = match c.qualifier.and_then(|q| out.get(q)) {
+        let entity = match &c.qualifier {
             Some(q) if info.country.is_none() => {
-                let code = q.entity.country.clone();
+                let code = q.country.clone();
                 let suffix = code.as_deref().unwrap_or("").to_ascii_lowercase();
                 Arc::new(EntityInfo {
                     id: format!("{}-{}", info.id, suffix).into(),
-                    name: format!("{} ({})", info.name, q.entity.name).into(),
+                    name: format!("{} ({})", info.name, q.name).into(),
                     kind: info.kind,
                     country: code,
                 })
@@ -613,6 +688,137 @@ impl Matcher {
             entity,
             inferred: false,
         }
+    }
+
+    /// "Ministry of Mines and Energy", "Ministry for Digital Affairs": a
+    /// ministry not in the gazetteer, from "Ministry" ending at `we`. Its
+    /// country comes from the state right before it ("Brazil's"), a state
+    /// right after it ("of Chile"), or the dateline; else it has none.
+    fn ministry(
+        &self,
+        text: &str,
+        we: usize,
+        out: &[Mention],
+        home: Option<&Arc<EntityInfo>>,
+    ) -> Option<(usize, EntityInfo)> {
+        let t = text.as_bytes();
+        let ws = we - "Ministry".len();
+        let rest = text.get(we..)?;
+        let mut pos = we
+            + if rest.starts_with(" of the ") {
+                8
+            } else if rest.starts_with(" of ") || rest.starts_with(" for ") {
+                rest.find(|c: char| c.is_ascii_uppercase())?.min(5)
+            } else {
+                return None;
+            };
+        // Capitalised words joined by spaces, "and", "&" or commas.
+        let mut end = None;
+        loop {
+            if !t.get(pos).is_some_and(u8::is_ascii_uppercase) {
+                break;
+            }
+            let e = word_end(text, pos);
+            end = Some(e);
+            let after = text.get(e..).unwrap_or("");
+            let skip = if after.starts_with(" and ") {
+                5
+            } else if after.starts_with(" & ") {
+                3
+            } else if after.starts_with(", ") {
+                2
+            } else if after.starts_with(' ') {
+                1
+            } else {
+                break;
+            };
+            pos = e + skip;
+            // "Ministry of Commerce, China": a state ends the name.
+            if self.state_at(text, pos).is_some() {
+                break;
+            }
+        }
+        let end = end?;
+        let name_text = text.get(ws..end)?;
+        let name: String = name_text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The state: right before ("Brazil's"), right after ("of Chile"),
+        // or the dateline's.
+        let state = self
+            .qualifier(text, ws, out)
+            .map(|q| out[q].entity.clone())
+            .or_else(|| {
+                let after = text.get(end..)?;
+                let after = after
+                    .strip_prefix(" of ")
+                    .or_else(|| after.strip_prefix(", "))?;
+                let s = end + (text.len() - end - after.len());
+                let s = s + after.len() - after.trim_start_matches("the ").len();
+                self.state_at(text, s)
+            })
+            .or_else(|| home.cloned());
+        let mut slug = String::with_capacity(name.len());
+        for c in name.chars() {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c.to_ascii_lowercase());
+            } else if !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let (id, full, country) = match &state {
+            Some(st) => (
+                format!("{}-{}", slug, st.id.to_ascii_lowercase()),
+                format!("{name} ({})", st.name),
+                st.country.clone(),
+            ),
+            None => (slug, name.clone(), None),
+        };
+        Some((
+            end,
+            EntityInfo {
+                id: id.into(),
+                name: full.into(),
+                kind: EntityKind::Agency,
+                country,
+            },
+        ))
+    }
+
+    /// The state named by a form starting at `s`, if any.
+    fn state_at(&self, text: &str, s: usize) -> Option<Arc<EntityInfo>> {
+        let t = text.as_bytes();
+        if !t.get(s).is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let se = word_end(text, s);
+        let key: Vec<u8> = t.get(s..se)?.iter().map(u8::to_ascii_lowercase).collect();
+        let cands = self.by_first_word.get(&key[..])?;
+        let c = self.choose(text, s, se, cands, &[], None)?;
+        let p = &self.patterns[c.pattern];
+        let e = &self.entities[p.entity as usize];
+        (e.kind == EntityKind::State && !p.negative).then(|| e.clone())
+    }
+
+    /// The state of a dateline at the start of `text` ("BRASILIA, April 29
+    /// (Reuters) -"): the home of unqualified "Federal Police" or "Ministry
+    /// of Mines and Energy" further on.
+    fn dateline_state(&self, text: &str) -> Option<Arc<EntityInfo>> {
+        let t = text.as_bytes();
+        let ws = t.iter().position(|b| !b.is_ascii_whitespace())?;
+        if !t[ws].is_ascii_uppercase() {
+            return None;
+        }
+        let we = word_end(text, ws);
+        let key: Vec<u8> = t[ws..we].iter().map(u8::to_ascii_lowercase).collect();
+        let cands = self.by_first_word.get(&key[..])?;
+        cands.iter().find_map(|&pi| {
+            let p = &self.patterns[pi as usize];
+            let info = &self.entities[p.entity as usize];
+            if !p.capital || info.kind != EntityKind::State {
+                return None;
+            }
+            let end = p.match_at(text, ws)?;
+            is_dateline(text, ws, end).then(|| info.clone())
+        })
     }
 
     /// The state mention that qualifies a form starting at `ws` ("Brazil's
@@ -633,39 +839,70 @@ impl Matcher {
         (!gap.is_empty() && gap.len() <= 3 && gap.bytes().all(|b| b == b' ')).then_some(last)
     }
 
-    fn choose(&self, text: &str, ws: usize, cands: &[u32], out: &[Mention]) -> Option<Choice> {
+    #[allow(clippy::too_many_arguments)]
+    fn choose(
+        &self,
+        text: &str,
+        ws: usize,
+        we: usize,
+        cands: &[u32],
+        out: &[Mention],
+        home: Option<&Arc<EntityInfo>>,
+    ) -> Option<Choice> {
         let mut best: Option<Choice> = None;
         let mut qualifier: Option<Option<usize>> = None;
+        let next = next_key(text.as_bytes(), we);
         for &pi in cands {
             let pi = pi as usize;
             let p = &self.patterns[pi];
+            if p.next != 0 && p.next != next {
+                continue;
+            }
             let Some(end) = p.match_at(text, ws) else {
                 continue;
             };
-            if best.is_some_and(|b| end < b.end) {
+            if best.as_ref().is_some_and(|b| end < b.end) {
                 continue;
             }
             let info = &self.entities[p.entity as usize];
             let q = *qualifier.get_or_insert_with(|| self.qualifier(text, ws, out));
-            let q_country = q.and_then(|q| out[q].entity.country.as_deref());
-            let rank = if p.negative {
-                4
-            } else if let Some(qc) = q_country {
-                if info.country.as_deref() == Some(qc) {
-                    3
+            let adjacent = q.map(|q| &out[q].entity);
+            // Ranks at equal length: a negative form loses to any positive
+            // one ("!Papua New Guinea" on Guinea does not block Papua New
+            // Guinea); a qualified form takes the state right before it, or
+            // for a capitalised form ("Federal Police") the dateline's.
+            let (rank, qual) = if p.negative {
+                (0, None)
+            } else if let Some(qs) = adjacent {
+                if info.country.is_some() && info.country == qs.country {
+                    (4, None)
                 } else if p.qualified && info.country.is_none() {
-                    2
+                    (3, Some(qs.clone()))
                 } else if p.qualified {
                     continue;
                 } else {
-                    1
+                    (2, None)
                 }
             } else if p.qualified {
-                continue;
+                match home {
+                    Some(h) if p.bytes[0].is_ascii_uppercase() => {
+                        if info.country.is_some() && info.country == h.country {
+                            (4, None)
+                        } else if info.country.is_none() {
+                            (1, Some(h.clone()))
+                        } else {
+                            continue;
+                        }
+                    }
+                    _ => continue,
+                }
             } else {
-                1
+                (2, None)
             };
-            if best.is_some_and(|b| end == b.end && rank <= b.rank) {
+            if best
+                .as_ref()
+                .is_some_and(|b| end == b.end && rank <= b.rank && !(rank == 0 && b.rank == 0))
+            {
                 continue;
             }
             if p.name_like && !name_like_ok(text, ws, end) {
@@ -679,7 +916,7 @@ impl Matcher {
                 end,
                 pattern: pi,
                 rank,
-                qualifier: if rank == 2 { q } else { None },
+                qualifier: qual,
                 pending,
             });
         }
@@ -883,6 +1120,18 @@ const WEAK_CONTEXT: &[&str] = &[
     "actors",
 ];
 
+/// Word beginnings that, right after an ambiguous alias, make it an actor.
+const AFTER_WORDS: &[&str] = &[
+    "attack",
+    "hack",
+    "breach",
+    "intrusion",
+    "campaign",
+    "operatives",
+    "spies",
+    "affiliates",
+];
+
 /// Word beginnings that make a sentence about cyber operations.
 const CYBER_PREFIXES: &[&str] = &[
     "hack",
@@ -965,6 +1214,18 @@ fn window(text: &str, start: usize, end: usize, max: usize) -> (Vec<&str>, Vec<&
 pub(crate) fn has_actor_context(text: &str, start: usize, end: usize) -> bool {
     let (before, after) = window(text, start, end, 15);
     let is_in = |w: &str, list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(w));
+    let is_cyber = |w: &str| {
+        let lw = w.to_ascii_lowercase();
+        CYBER_PREFIXES.iter().any(|p| lw.starts_with(p))
+    };
+    // "the Conti attack", "a Sodium hack": an attack word right after (not
+    // "malware" or "wiper": "Shamoon malware" names the tool).
+    if after.first().is_some_and(|w| {
+        let lw = w.to_ascii_lowercase();
+        AFTER_WORDS.iter().any(|p| lw.starts_with(p))
+    }) {
+        return true;
+    }
     let near = before.iter().take(4).chain(after.iter().take(4));
     let mut weak = false;
     for w in near {
@@ -973,10 +1234,7 @@ pub(crate) fn has_actor_context(text: &str, start: usize, end: usize) -> bool {
         }
         weak |= is_in(w, WEAK_CONTEXT);
     }
-    weak && before.iter().chain(&after).any(|w| {
-        let lw = w.to_ascii_lowercase();
-        CYBER_PREFIXES.iter().any(|p| lw.starts_with(p))
-    })
+    weak && before.iter().chain(&after).any(|w| is_cyber(w))
 }
 
 #[cfg(test)]

@@ -48,6 +48,23 @@
 //! | `-` | never matched: keeps the canonical name from being a form |
 //!
 //! The canonical name is a form too, unless an alias repeats it with flags.
+//!
+//! # Context beyond the form
+//!
+//! * A capitalised "Ministry of/for ..." that is not listed is still an
+//!   agency ("Ministry of Mines and Energy").
+//! * Qualified forms and such ministries take their country from the state
+//!   right before them, right after them ("of Peru"), or, for capitalised
+//!   forms, from a dateline at the start of the text ("BRASILIA, April 29
+//!   (Reuters) -"). Give [`Gazetteer::find_all`] whole documents to use it.
+//!
+//! # Performance
+//!
+//! Building the default gazetteer takes about 5 ms and 2 MB of heap;
+//! [`Gazetteer::new`] builds it once per process and clones share it.
+//! Matching looks only at capitalised word starts (eight bytes at a time),
+//! about 230-260 MB/s of CPU time on one core on news text. See
+//! `gazetteers/README.md` for the measured alternatives.
 
 use std::path::Path;
 use std::sync::Arc;

@@ -32,13 +32,13 @@
 //!   always does. A list inside a sentence ("asks firms to: 1) patch 2)
 //!   report") stays in that sentence.
 //! * **News layout** (with the default [`LineBreaks::Auto`]): a blank line
-//!   always ends a sentence; a headline line without final punctuation is
-//!   its own sentence; bylines ("by Jane Doe") and credit lines ("Reporting
-//!   by ...; editing by ...") are their own sentences; a dateline ("OSLO
-//!   (Northsea Press) -", "THE HAGUE (Northsea Press) March 4, 2026")
-//!   belongs to the sentence it opens on the same line, or on the next line
-//!   when no blank line comes between; a dateline followed by a blank line
-//!   is its own sentence, since a blank line always ends one. A line that
+//!   ends a sentence, except after a dateline; a headline line without
+//!   final punctuation is its own sentence; bylines ("by Jane Doe") and
+//!   credit lines ("Reporting by ...; editing by ...") are their own
+//!   sentences; a dateline ("OSLO (Northsea Press) -", "THE HAGUE
+//!   (Northsea Press) March 4, 2026") belongs to the sentence it opens, on
+//!   the same line or on the next, even across a blank line: a dateline is
+//!   never a sentence of its own. A line that
 //!   ends on a comma or a connecting word ("of", "the", "and"), or is
 //!   followed by a line starting in lower case, is a wrapped sentence and
 //!   goes on, unless the sentence itself starts in lower case (a list of
@@ -195,7 +195,34 @@ impl SentenceSplitter {
     pub fn split(&self, text: &str) -> Vec<Span> {
         let uax = uax29::fast(text);
         let cuts = rules::cuts(text, &self.config, &uax);
-        spans(text, &cuts)
+        self.join_datelines(text, spans(text, &cuts))
+    }
+
+    /// A dateline standing alone on its line ("WASHINGTON (Reuters) -",
+    /// "Rotterdam (Northsea Press) Feb 2, 2026") opens the sentence of the
+    /// paragraph after it, even across a blank line: it is not a sentence
+    /// of its own. Only with [`LineBreaks::Auto`], the news-layout mode.
+    fn join_datelines(&self, text: &str, mut spans: Vec<Span>) -> Vec<Span> {
+        if self.config.line_breaks != LineBreaks::Auto || spans.len() < 2 {
+            return spans;
+        }
+        let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+        let mut i = 0;
+        while i < spans.len() {
+            let span = spans[i];
+            let line = span.as_str(text);
+            let joins = i + 1 < spans.len()
+                && !line.contains(['\n', '\r'])
+                && layout::is_dateline(line)
+                && !opens_own_sentence(spans[i + 1].as_str(text));
+            if joins {
+                spans[i + 1].start = span.start;
+            } else {
+                out.push(span);
+            }
+            i += 1;
+        }
+        out
     }
 
     /// An iterator over the sentence spans of `text` (the same spans as
@@ -225,8 +252,18 @@ impl SentenceSplitter {
     pub fn split_general(&self, text: &str) -> Vec<Span> {
         let uax = uax29::general(text);
         let cuts = rules::cuts(text, &self.config, &uax);
-        spans(text, &cuts)
+        self.join_datelines(text, spans(text, &cuts))
     }
+}
+
+/// True when a sentence stands on its own whatever precedes it: a byline,
+/// a credit line, another dateline or a list item.
+fn opens_own_sentence(sentence: &str) -> bool {
+    let first_line = sentence.lines().next().unwrap_or("");
+    layout::is_byline(first_line)
+        || layout::is_credit(first_line)
+        || layout::is_dateline(first_line)
+        || layout::parse_marker(sentence, 0).is_some()
 }
 
 /// Trimmed, non-empty pieces between cut points.
