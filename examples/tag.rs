@@ -33,6 +33,9 @@ mod stream;
 #[cfg(test)]
 #[path = "tag/tests.rs"]
 mod tests;
+#[cfg(test)]
+#[path = "tag/tests_robust.rs"]
+mod tests_robust;
 
 use args::{Args, Mode};
 use stream::{Input, InputKind};

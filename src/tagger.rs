@@ -94,6 +94,44 @@ impl Tagger {
         }
     }
 
+    /// The longest text [`Tagger::try_tag`] accepts: 64 MiB.
+    ///
+    /// Tagging needs memory in proportion to the text: about 8 bytes per
+    /// byte of ordinary news, up to about 50 per byte for text made of
+    /// nothing but entity names ("U.S. U.S. U.S. ..."), so a text at the
+    /// limit needs at most about 3.2 GB.
+    pub const MAX_TEXT_BYTES: usize = 64 << 20;
+
+    /// Like [`Tagger::tag`], but refuses a text longer than
+    /// [`Tagger::MAX_TEXT_BYTES`] with an error of kind
+    /// [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) instead of
+    /// trying to allocate the memory it would need (a failed allocation
+    /// aborts the process). Use it on input you do not control.
+    ///
+    /// ```
+    /// use attribution_tagger::{ErrorKind, Tagger};
+    ///
+    /// let tagger = Tagger::new();
+    /// let doc = tagger.try_tag("Prague blames Beijing.").unwrap();
+    /// assert_eq!(doc, tagger.tag("Prague blames Beijing."));
+    /// let huge = " ".repeat(Tagger::MAX_TEXT_BYTES + 1);
+    /// assert_eq!(tagger.try_tag(&huge).unwrap_err().kind(), ErrorKind::TooLarge);
+    /// ```
+    pub fn try_tag(&self, text: &str) -> Result<Document, Error> {
+        if text.len() > Tagger::MAX_TEXT_BYTES {
+            return Err(Error::new(
+                crate::error::ErrorKind::TooLarge,
+                format!(
+                    "the text has {} bytes, more than the {} a text may have \
+                     (Tagger::MAX_TEXT_BYTES)",
+                    text.len(),
+                    Tagger::MAX_TEXT_BYTES
+                ),
+            ));
+        }
+        Ok(self.tag(text))
+    }
+
     /// Tags many texts in parallel on all available cores; the documents
     /// come back in the order of `texts`. Never panics on any text.
     ///

@@ -435,7 +435,14 @@ fn tag_record(
 
 /// The id and text of a record, or the id (when known) and what is wrong.
 fn parse_record<'a>(record: &Record<'a>) -> Result<(Value, Cow<'a, str>), (Value, String)> {
-    let text = std::str::from_utf8(trim_newline(record.bytes))
+    let mut bytes = trim_newline(record.bytes);
+    if record.line == 1 && record.kind == InputKind::Lines {
+        // A byte-order mark (Windows editors write one) is not part of the
+        // first record; a `.txt` document keeps it, so offsets stay those
+        // of the file.
+        bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    }
+    let text = std::str::from_utf8(bytes)
         .map_err(|e| (record.fallback_id(), format!("not valid UTF-8: {e}")))?;
     if record.kind == InputKind::Document {
         return Ok((record.fallback_id(), Cow::Borrowed(text)));

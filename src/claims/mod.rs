@@ -67,6 +67,14 @@ static DEFAULT: Lazy<ClaimTagger> = Lazy::new(|| {
         .expect("embedded lexicons parse (tested by claims::tests)")
 });
 
+/// The longest stretch of a sentence, in bytes, that the claim rules read
+/// at once. Longer sentences (tables, lists and scrapes without
+/// punctuation; news sentences are far shorter) are read in pieces of at
+/// most this many bytes, cut at white space outside entity mentions, so
+/// that tagging time stays linear in the length of the text. A claim
+/// whose words straddle a cut is missed.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
 /// Finds attribution claims in a sentence, given its entity mentions.
 ///
 /// Cheap to clone (the compiled lexicons are shared); `Send + Sync`.
@@ -152,6 +160,77 @@ impl ClaimTagger {
     /// assert_eq!(&*claims[0].attributor[0].id, "EE"); // "the ministry" → Estonia
     /// ```
     pub fn tag_sentence_in(
+        &self,
+        context: &mut ClaimContext,
+        text: &str,
+        index: usize,
+        sentence: Span,
+        mentions: &[Mention],
+    ) -> Vec<Claim> {
+        if mentions.is_empty() || sentence.is_empty() {
+            return Vec::new();
+        }
+        if sentence.len() > MAX_SENTENCE_BYTES {
+            return self.tag_long_sentence(context, text, index, sentence, mentions);
+        }
+        self.tag_piece(context, text, index, sentence, mentions)
+    }
+
+    /// A sentence longer than [`MAX_SENTENCE_BYTES`] (a table, a list or a
+    /// scrape without punctuation) is read in pieces of at most that many
+    /// bytes, cut at white space outside mentions, so that the time the
+    /// rules take stays linear in its length.
+    fn tag_long_sentence(
+        &self,
+        context: &mut ClaimContext,
+        text: &str,
+        index: usize,
+        sentence: Span,
+        mentions: &[Mention],
+    ) -> Vec<Claim> {
+        let mut claims = Vec::new();
+        let (mut start, mut next) = (sentence.start, 0);
+        while start < sentence.end {
+            let mut end = (start + MAX_SENTENCE_BYTES).min(sentence.end);
+            if end < sentence.end {
+                let window = text.as_bytes().get(start..end).unwrap_or(&[]);
+                // After the last white space byte, or the whole window.
+                if let Some(ws) = window.iter().rposition(|b| b.is_ascii_whitespace()) {
+                    end = start + ws + 1;
+                }
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                // Never cut a mention in two.
+                if let Some(m) = mentions[next..]
+                    .iter()
+                    .find(|m| m.span.end > end)
+                    .filter(|m| m.span.start < end)
+                {
+                    end = if m.span.start > start {
+                        m.span.start
+                    } else {
+                        m.span.end
+                    };
+                }
+            }
+            if end <= start {
+                // Only spans off char boundaries (not from this crate's
+                // stages) get here; keep going forward.
+                end = (start + MAX_SENTENCE_BYTES).min(sentence.end);
+            }
+            let piece = Span::new(start, end);
+            let first = next;
+            while next < mentions.len() && mentions[next].span.end <= end {
+                next += 1;
+            }
+            claims.extend(self.tag_piece(context, text, index, piece, &mentions[first..next]));
+            start = end;
+        }
+        claims
+    }
+
+    fn tag_piece(
         &self,
         context: &mut ClaimContext,
         text: &str,

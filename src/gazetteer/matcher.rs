@@ -649,7 +649,9 @@ impl Matcher {
             i = we.max(ws + 1);
         }
         if any_pending {
-            let sure: Vec<Arc<str>> = out
+            // A set: `Vec::contains` here made a text of many names
+            // quadratic (a 3.7 MB list of names took 10 s).
+            let sure: std::collections::HashSet<Arc<str>> = out
                 .iter()
                 .zip(&pending)
                 .filter(|(_, &p)| !p)

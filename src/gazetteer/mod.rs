@@ -381,17 +381,52 @@ impl GazetteerBuilder {
         let path = path.as_ref();
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| Error::from(e).with_source(&name))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            Error::new(
-                ErrorKind::Io,
-                format!(
-                    "expected UTF-8 text, found an invalid byte at offset {}",
-                    e.utf8_error().valid_up_to()
-                ),
-            )
-            .with_source(&name)
-        })?;
-        self.add_tsv(&text, &name)
+        self.add_tsv_bytes(&bytes, &name)
+    }
+
+    /// Adds a gazetteer file given as bytes (what [`add_file`](Self::add_file)
+    /// reads): bytes that are not UTF-8 give an error of kind
+    /// [`ErrorKind::Io`] at the line and column (in characters, a
+    /// byte-order mark not counted) of the first bad byte; otherwise as
+    /// [`add_tsv`](Self::add_tsv).
+    ///
+    /// ```
+    /// use attribution_tagger::{ErrorKind, Gazetteer};
+    ///
+    /// let bytes = b"id\tkind\tname\tcountry\naz\tstate\tAz\xFFer\tAZ\n";
+    /// let err = Gazetteer::builder().add_tsv_bytes(bytes, "my.tsv").unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Io);
+    /// assert_eq!(err.to_string(),
+    ///     "my.tsv:2:12: expected UTF-8 text, found the invalid byte 0xFF");
+    /// ```
+    pub fn add_tsv_bytes(
+        &mut self,
+        bytes: &[u8],
+        source_name: &str,
+    ) -> Result<&mut GazetteerBuilder, Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.add_tsv(text, source_name),
+            Err(e) => {
+                let good = &bytes[..e.valid_up_to()];
+                let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                let line = good.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+                // The prefix is valid UTF-8, so this never fails.
+                let tail = std::str::from_utf8(&good[line_start..]).unwrap_or("");
+                let tail = if line == 1 {
+                    tail.strip_prefix('\u{feff}').unwrap_or(tail)
+                } else {
+                    tail
+                };
+                let column = tail.chars().count() as u64 + 1;
+                let bad = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+                Err(Error::new(
+                    ErrorKind::Io,
+                    format!("expected UTF-8 text, found the invalid byte 0x{bad:02X}"),
+                )
+                .with_source(source_name)
+                .at(line, Some(column)))
+            }
+        }
     }
 
     /// Compiles the gazetteer.
