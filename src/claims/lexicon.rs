@@ -67,6 +67,14 @@ pub(crate) mod flag {
     /// A gapped denial whose denier is inside the gap ("a charge China
     /// denied").
     pub const INNER: u16 = 512;
+    /// The cue is a claim only when negated ("stopped short of naming X").
+    pub const NEGONLY: u16 = 1024;
+    /// Only hedges, adverbs, auxiliaries and determiners may stand between
+    /// the cue and the accused ("the group was very likely APT41").
+    pub const NEAR: u16 = 2048;
+    /// An attributive hedge: the accused follows right after, then an
+    /// attack or cyber word ("alleged Chinese hacking").
+    pub const ADJ: u16 = 4096;
 }
 
 /// Word classes (bits).
@@ -83,6 +91,7 @@ pub(crate) mod word {
     pub const SUB: u16 = 512;
     pub const CYBER: u16 = 1024;
     pub const EVENTISH: u16 = 2048;
+    pub const NONCYBER: u16 = 4096;
 }
 
 /// One claim, report or negator entry.
@@ -235,6 +244,7 @@ fn parse_word_class(s: &str) -> Option<u16> {
         "subordinator" => word::SUB,
         "cyber" => word::CYBER,
         "eventish" => word::EVENTISH,
+        "noncyber" => word::NONCYBER,
         _ => return None,
     })
 }
@@ -263,6 +273,9 @@ fn parse_flag(s: &str) -> Option<u16> {
         "reported" => flag::REPORTED,
         "to" => flag::TO,
         "inner" => flag::INNER,
+        "negonly" => flag::NEGONLY,
+        "near" => flag::NEAR,
+        "adj" => flag::ADJ,
         _ => return None,
     })
 }

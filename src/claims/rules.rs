@@ -9,7 +9,7 @@
 //! for the nearest claim of its clause.
 
 use crate::claims::lexicon::{flag, word, Class, Cue, Frame, Lexicon};
-use crate::claims::tokens::{tokenize, Tok, NONE};
+use crate::claims::tokens::{has_code_name, tokenize, Tok, NONE};
 use crate::document::{Claim, ClaimKind, Confidence, Entity, Likelihood, Polarity};
 use crate::gazetteer::{EntityKind, Mention};
 use crate::span::{Span, TextSpan};
@@ -21,6 +21,10 @@ const MAX_CUE: usize = 80;
 /// How far (in tokens) any rule looks from a cue: keeps the work linear on
 /// pathological input (a 200 KB "sentence" without a full stop).
 const SPAN: usize = 80;
+
+/// How far (in tokens) the cyber context of a cue may lie, inside its
+/// clause's hard boundaries.
+const CTX_REACH: usize = 40;
 
 /// What the claim stage remembers across the sentences of one document.
 #[derive(Clone, Debug, Default)]
@@ -149,6 +153,8 @@ pub(crate) struct Sent<'a> {
     hits: Vec<Hit>,
     hedges: Vec<HHit>,
     cyber: bool,
+    /// Whether a company (mostly security vendors) is named.
+    vendor: bool,
     /// Whether an earlier sentence of the document made a claim (a denial
     /// then needs no cyber word of its own: "Islamabad rejected the claim").
     pub(crate) doc_claims: bool,
@@ -191,6 +197,10 @@ fn is_spy_agency(text: &str, m: &Mention) -> bool {
         .any(|k| t.contains(k) || n.contains(k))
     }
 }
+
+/// Words that make an accused state's phrase a spy service ("Chinese
+/// intelligence", "Russia's security service").
+const SPY_WORDS: [&str; 4] = ["intelligence", "security serv", "security police", "spy"];
 
 fn is_prep(w: &str) -> bool {
     matches!(
@@ -263,11 +273,14 @@ pub(crate) fn has_claim_cue(
             if cue.flags & flag::CTX != 0 {
                 let ok = *ctx.get_or_insert_with(|| {
                     mentions.iter().any(|m| {
-                        m.entity.kind == EntityKind::ThreatActor || is_spy_agency(s_text, m)
+                        matches!(m.entity.kind, EntityKind::ThreatActor | EntityKind::Company)
+                            || is_spy_agency(s_text, m)
                     }) || lex
                         .ctx_ac
                         .find_iter(s)
                         .any(|m| whole_word(s, m.start(), m.end()))
+                        || SPY_WORDS.iter().any(|w| contains_ci(s, w))
+                        || has_code_name(s)
                 });
                 if !ok {
                     continue;
@@ -417,6 +430,9 @@ impl<'a> Sent<'a> {
                 .iter()
                 .any(|m| m.entity.kind == EntityKind::ThreatActor)
             || lower.contains("cyber");
+        let vendor = mentions
+            .iter()
+            .any(|m| m.entity.kind == EntityKind::Company);
         Sent {
             lex,
             text,
@@ -428,6 +444,7 @@ impl<'a> Sent<'a> {
             hits,
             hedges,
             cyber,
+            vendor,
             doc_claims: false,
         }
     }
@@ -626,7 +643,7 @@ impl<'a> Sent<'a> {
                     j = self.mtok[m2].1 + 1;
                     continue 'outer;
                 }
-                if t.hard || !self.join_word(k, to_ok) {
+                if t.hard || !self.join_word(k, to_ok) || t.comma && self.report_segment(k) {
                     break 'outer;
                 }
                 if t.word {
@@ -1058,8 +1075,12 @@ impl<'a> Sent<'a> {
         }
         let mut sp = self.speaker_np(start, v, &skip);
         if !sp.found() && v > 0 {
-            // "..., adding", "and said", "but said": elided subject.
-            let p = v - 1;
+            // "..., adding", "and said", "but said", "but stopped short of
+            // naming": elided subject.
+            let mut p = v - 1;
+            while p > 0 && (self.is_negator_tok(p) || self.is(p, word::AUX) || self.adverb(p)) {
+                p -= 1;
+            }
             if self.toks[p].comma || matches!(self.lw(p), "and" | "but" | "then") {
                 sp.elided = true;
             }
@@ -1402,10 +1423,229 @@ impl<'a> Sent<'a> {
             || self.toks[i].ment != NONE && self.is_threat_actor(self.toks[i].ment)
     }
 
+    /// Whether the clause around the cue at `ts..te` is about cyber
+    /// matters: a cyber word, a threat actor or a malware-like name
+    /// anywhere up to the clause's hard boundaries ("accused North Korea,
+    /// whose leader ..., of stealing cryptocurrency"); an attack word
+    /// ("attack", "sabotage") near the cue unless the clause is about
+    /// shelling, disease or trade ("missile attacks", "the virus
+    /// outbreak"); a generic operation word near the cue ("the activity",
+    /// "the campaign") only when a security company is named too.
     fn ctx_near(&self, ts: usize, te: usize) -> bool {
-        let a = ts.saturating_sub(20);
-        let b = (te + 12).min(self.n());
-        (a..b).any(|i| self.cyber_word(i))
+        let mut a = ts;
+        while a > 0 && ts - a < CTX_REACH && !self.toks[a - 1].hard {
+            a -= 1;
+        }
+        let mut b = te;
+        while b < self.n() && b - te < CTX_REACH && !self.toks[b].hard {
+            b += 1;
+        }
+        // attack and operation words count closer to the cue
+        let (na, nb) = (ts.saturating_sub(20), te + 12);
+        let (mut attack, mut generic, mut other) = (false, false, false);
+        for i in a..b {
+            let t = &self.toks[i];
+            if t.w & word::CYBER != 0 || t.ment != NONE && self.is_threat_actor(t.ment) {
+                return true;
+            }
+            let near = i >= na && i < nb;
+            attack |= near && t.w & word::EVENT != 0;
+            generic |= near && t.w & word::EVENTISH != 0;
+            other |= t.w & word::NONCYBER != 0;
+        }
+        !other && (attack || generic && self.vendor)
+    }
+
+    /// The attributive hedge's accused: "the alleged Chinese hacking of",
+    /// "over suspected Russian cyberattacks": right after the hedge, then an
+    /// attack or cyber word (across "state", "military").
+    fn find_adj(&self, hit: &Hit) -> Option<Vec<usize>> {
+        if hit.ts > 0 {
+            let p = hit.ts - 1;
+            let t = &self.toks[p];
+            let attributive = t.hard
+                || t.comma
+                || self.is(p, word::DET)
+                || t.word && (is_prep(self.lw(p)) || matches!(self.lw(p), "and" | "or"));
+            if !attributive {
+                return None;
+            }
+        }
+        let m = self.toks.get(hit.te)?.ment;
+        if m == NONE || !self.ment_ok(m) || !self.kind_ok(m, false) || self.mtok[m].0 != hit.te {
+            return None;
+        }
+        let g = self.expand_right(m, false, false);
+        let mut j = self.mtok[*g.last()?].1 + 1;
+        let mut n = 0;
+        while j < self.n() && n < 3 {
+            let t = &self.toks[j];
+            if !t.word || t.ment != NONE {
+                return None;
+            }
+            if self.is(j, word::EVENT | word::CYBER) {
+                return Some(g);
+            }
+            if !self.is(j, word::ORG | word::ACTOR) {
+                return None;
+            }
+            n += 1;
+            j += 1;
+        }
+        None
+    }
+
+    /// Only hedges, adverbs, auxiliaries and determiners between token `te`
+    /// and the first accused ("was very likely APT41", "serves the RGB").
+    fn right_after(&self, te: usize, accused: &[usize]) -> bool {
+        let Some(first) = accused.iter().map(|&m| self.mtok[m].0).min() else {
+            return false;
+        };
+        first >= te
+            && (te..first).all(|i| {
+                let t = &self.toks[i];
+                if !t.word {
+                    return t.poss;
+                }
+                t.hedge || self.adverb(i) || self.is(i, word::AUX | word::DET)
+            })
+    }
+
+    /// The accused group ends its clause ("the hackers were probably
+    /// Chinese.").
+    fn ends_clause(&self, accused: &[usize]) -> bool {
+        let Some(last) = accused.iter().map(|&m| self.mtok[m].1).max() else {
+            return false;
+        };
+        match self.toks.get(last + 1) {
+            None => true,
+            Some(t) => t.hard || t.comma || self.lw(last + 1) == ".",
+        }
+    }
+
+    /// "blamed China for A and Russia for B": the mentions after "and"
+    /// that take the same preposition as the first accused `g`.
+    fn coordinated_obj(&self, g: &[usize], legal: bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        let Some(&last) = g.last() else {
+            return out;
+        };
+        let mut j = self.mtok[last].1 + 1;
+        let prep = self.lw(j);
+        if !matches!(prep, "for" | "of" | "over") {
+            return out;
+        }
+        let mut words = 0;
+        while j < self.n() && words < 14 {
+            let t = &self.toks[j];
+            if t.hard || t.comma || self.is(j, word::REL) || self.is_report_tok(j) {
+                break;
+            }
+            if t.word && self.lw(j) == "and" {
+                let m = self.toks.get(j + 1).map_or(NONE, |t| t.ment);
+                if m != NONE && self.ment_ok(m) && self.kind_ok(m, legal) {
+                    let g2 = self.expand_right(m, false, legal);
+                    let after = g2.last().map_or(NONE, |&x| self.mtok[x].1 + 1);
+                    if self.lw(after) == prep {
+                        out.extend(g2);
+                    }
+                }
+                break;
+            }
+            if t.word {
+                words += 1;
+            }
+            j += 1;
+        }
+        out
+    }
+
+    /// The agent of a passive cue named after its complement: "was blamed
+    /// on X by investigators in Seoul" (a few words after the accused, same
+    /// clause).
+    fn trailing_agent(&self, accused: &[usize]) -> Option<Vec<usize>> {
+        let last = accused.iter().map(|&m| self.mtok[m].1).max()?;
+        let mut j = last + 1;
+        let mut words = 0;
+        while j < self.n() && words <= 4 {
+            let t = &self.toks[j];
+            // ("Chinese state hackers by": a compound cue may stand between)
+            let compound = t.hit != NONE
+                && self.lex.cue_slots[self.hits[t.hit].slot]
+                    .iter()
+                    .all(|c| c.frame == Frame::Pre);
+            if t.hard || t.comma || t.ment != NONE || t.hit != NONE && !compound {
+                return None;
+            }
+            if t.word {
+                if self.lw(j) == "by" {
+                    let g = self.np_after(j + 1).ents;
+                    return (!g.is_empty()).then_some(g);
+                }
+                words += 1;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The segment after comma `k` is a postposed speaker clause ("..., the
+    /// Slovak firm ESET said"): its entities speak, they are not accused.
+    fn report_segment(&self, k: usize) -> bool {
+        let mut j = k + 1;
+        let mut words = 0;
+        while j < self.n() && words <= 8 {
+            let t = &self.toks[j];
+            if t.hard || t.comma {
+                return false;
+            }
+            if t.word {
+                if self.is_report_tok(j) {
+                    let phrase = self.lw(j);
+                    return words > 0 || phrase == "according";
+                }
+                if t.hit != NONE || self.is(j, word::REL | word::CONJ | word::SUB) {
+                    return false;
+                }
+                words += 1;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// Mention `m` heads a spy service's phrase ("Chinese intelligence",
+    /// "Iran's intelligence ministry", "Russia's security service").
+    fn spy_phrase(&self, m: usize) -> bool {
+        let mut j = self.mtok[m].1 + 1;
+        let mut words = 0;
+        while j < self.n() && words < 3 {
+            let t = &self.toks[j];
+            if !t.word {
+                if !t.poss {
+                    return false;
+                }
+                j += 1;
+                continue;
+            }
+            match self.lw(j) {
+                "intelligence" | "counterintelligence" | "spy" | "spies" | "espionage" => {
+                    return true
+                }
+                "security" | "military" => {
+                    return self.is_word(j + 1, "intelligence")
+                        || matches!(
+                            self.lw(j + 1),
+                            "service" | "services" | "police" | "ministry" | "agency" | "agencies"
+                        )
+                }
+                _ if self.is(j, word::ORG) => {}
+                _ => return false,
+            }
+            words += 1;
+            j += 1;
+        }
+        false
     }
 
     fn actor_subj(&self, ts: usize) -> bool {
@@ -1622,6 +1862,7 @@ impl<'a> Sent<'a> {
             && hit.ts > 0
             && self.is(hit.ts - 1, word::DET)
             && !matches!(self.lw(hit.ts), "responsible" | "behind")
+            && cue.flags & flag::ADJ == 0
         {
             return None;
         }
@@ -1636,8 +1877,12 @@ impl<'a> Sent<'a> {
         let accused: Option<Vec<usize>> = match cue.frame {
             // "platforms blamed by Washington for the attack": the agent
             // after "by" attributes, the noun before is accused
+            Frame::Obj if cue.flags & flag::ADJ != 0 => self.find_adj(&hit),
+            // "platforms blamed by Washington for the attack", "has been
+            // accused by Amnesty International of": the agent after "by"
+            // attributes (any named body), the subject is accused
             Frame::Obj if cue.flags & flag::AGENT != 0 && self.is_word(hit.te, "by") => {
-                by_agent = self.find_obj(hit.te + 1, NONE, 0, true)?;
+                by_agent = self.np_after(hit.te + 1).ents;
                 passive = true;
                 self.find_subj(hit.ts, legal)
             }
@@ -1669,14 +1914,30 @@ impl<'a> Sent<'a> {
             {
                 self.relative_object(hit.ts)
             }
-            Frame::Obj => self.find_obj(hit.te, NONE, cue.flags, legal).or_else(|| {
-                // "attributed a series of attacks on water plants to X"
-                if cue.flags & flag::TO == 0 {
-                    return None;
-                }
-                let to = self.find_tail(hit.te, &["to".to_owned()])?;
-                self.find_obj(to.1, NONE, cue.flags, legal)
-            }),
+            Frame::Obj => self
+                .find_obj(hit.te, NONE, cue.flags, legal)
+                .or_else(|| {
+                    // "attributed a series of attacks on water plants to X",
+                    // "pinned the blame for the outage on X"
+                    let tail = if cue.flags & flag::TO != 0 {
+                        "to"
+                    } else if self.lw(hit.te - 1) == "for"
+                        && (hit.ts..hit.te).any(|i| self.lw(i) == "blame")
+                    {
+                        "on"
+                    } else {
+                        return None;
+                    };
+                    let to = self.find_tail(hit.te, &[tail.to_owned()])?;
+                    self.find_obj(to.1, NONE, cue.flags, legal)
+                })
+                .map(|mut g| {
+                    // "blamed China for A and Russia for B"
+                    if cue.flags & flag::AGENT != 0 {
+                        g.extend(self.coordinated_obj(&g, legal));
+                    }
+                    g
+                }),
             Frame::Subj => {
                 if cue.class == Class::Denial {
                     Some(Vec::new())
@@ -1762,6 +2023,29 @@ impl<'a> Sent<'a> {
         if accused.is_empty() && !is_denial {
             return None;
         }
+        if cue.flags & flag::NEAR != 0 && !self.right_after(hit.te, &accused) {
+            return None;
+        }
+        if cue.flags & flag::NEGONLY != 0 && !self.negated(hit.ts) {
+            return None;
+        }
+        if is_denial_cue && cue.frame == Frame::Obj {
+            // "the allegations were rejected by Beijing": the denier is named
+            // after the cue
+            inner_denier = true;
+        }
+        if cue.flags & flag::AGENT != 0
+            && by_agent.is_empty()
+            && !accused.is_empty()
+            && matches!(cue.frame, Frame::Obj | Frame::Gap)
+            && self.passive_before(hit.ts)
+        {
+            // "was blamed on X by investigators in Seoul"
+            if let Some(g) = self.trailing_agent(&accused) {
+                by_agent = g;
+                passive = true;
+            }
+        }
         // Context checks.
         let f = cue.flags;
         if f & flag::EVENT != 0 {
@@ -1786,6 +2070,12 @@ impl<'a> Sent<'a> {
                 Frame::Pre => self.actor_after(hit.te),
                 // "North Korea had stolen $3 billion in crypto assets"
                 Frame::Subj => true,
+                // "the hackers were probably Chinese"
+                _ if f & flag::NEAR != 0 => {
+                    self.group_actor_like(&accused)
+                        || matches!(self.lw(hit.te - 1), "is" | "was" | "are" | "were")
+                            && self.ends_clause(&accused)
+                }
                 _ => self.group_actor_like(&accused),
             };
             if !ok {
@@ -1803,14 +2093,17 @@ impl<'a> Sent<'a> {
                 return None;
             }
         }
-        if f & flag::ACTOR_SUBJ != 0 && !self.actor_subj(hit.ts) {
-            return None;
-        }
         // An intelligence or military service accused makes its own
         // context ("ties to Russian intelligence services").
         let spy_agency = accused
             .iter()
-            .any(|&m| is_spy_agency(self.text, &self.ments[m]));
+            .any(|&m| is_spy_agency(self.text, &self.ments[m]) || self.spy_phrase(m));
+        // A threat actor accused is actor enough ("the malware is
+        // associated with Kimsuky").
+        let actor_accused = accused.iter().any(|&m| self.is_threat_actor(m));
+        if f & flag::ACTOR_SUBJ != 0 && !actor_accused && !self.actor_subj(hit.ts) {
+            return None;
+        }
         if f & flag::CTX != 0 && !self.ctx_near(hit.ts, hit.te) && !self.doc_claims && !spy_agency {
             return None;
         }
