@@ -9,7 +9,7 @@
 //! for the nearest claim of its clause.
 
 use crate::claims::lexicon::{flag, word, Class, Cue, Frame, Lexicon};
-use crate::claims::tokens::{has_code_name, tokenize, Tok, NONE};
+use crate::claims::tokens::{code_name, has_code_name, tokenize, Tok, NONE};
 use crate::document::{Claim, ClaimKind, Confidence, Entity, Likelihood, Polarity};
 use crate::gazetteer::{EntityKind, Mention};
 use crate::span::{Span, TextSpan};
@@ -192,6 +192,8 @@ fn is_spy_agency(text: &str, m: &Mention) -> bool {
             "fsb",
             "svr",
             "mss",
+            "reconnaissance",
+            "liberation army",
         ]
         .iter()
         .any(|k| t.contains(k) || n.contains(k))
@@ -371,6 +373,14 @@ impl<'a> Sent<'a> {
                 .first()
                 .map(|c| c.class)
                 .unwrap_or(Class::Report);
+            // "think tanks": a noun, not a reporting verb
+            if class == Class::Report && matches!(lower.get(a..b), Some("think" | "thinks")) {
+                let rest = lower.get(b..).unwrap_or("");
+                let rest = rest.trim_start_matches([' ', '-']);
+                if rest.starts_with("tank") {
+                    continue;
+                }
+            }
             let hi = hits.len();
             for t in &mut toks[ts..te] {
                 t.hit = hi;
@@ -451,6 +461,11 @@ impl<'a> Sent<'a> {
 
     fn n(&self) -> usize {
         self.toks.len()
+    }
+
+    /// The sentence's span in the document.
+    fn span(&self) -> Span {
+        Span::new(self.base, self.base + self.lower.len())
     }
 
     /// Lowercase text of token `i`.
@@ -1654,6 +1669,11 @@ impl<'a> Sent<'a> {
             (self.is(i, word::ACTOR) && !self.is(i, word::ORG))
                 || self.toks[i].ment != NONE && self.is_threat_actor(self.toks[i].ment)
                 || self.lw(i) == "apt"
+                // a cluster the gazetteer does not know ("UNC4736")
+                || self.toks[i].word && {
+                    let w = self.text.get(self.toks[i].s..self.toks[i].e).unwrap_or("");
+                    code_name(w) && w.bytes().any(|b| b.is_ascii_digit())
+                }
         })
     }
 
@@ -2112,20 +2132,26 @@ impl<'a> Sent<'a> {
             // accused, an attack verb needs no cyber word of its own; a
             // charge or a sanction always does ("a US admiral convicted on
             // corruption charges").
-            let responsibility = cue.class == Class::Claim(ClaimKind::Responsibility);
-            let actor_accused = accused.iter().any(|&m| {
-                matches!(
-                    self.ments[m].entity.kind,
-                    EntityKind::Agency | EntityKind::ThreatActor
-                )
-            });
+            let responsibility = matches!(
+                cue.class,
+                Class::Claim(ClaimKind::Responsibility | ClaimKind::Sponsorship)
+            );
+            let actor_accused = spy_agency
+                || accused.iter().any(|&m| {
+                    matches!(
+                        self.ments[m].entity.kind,
+                        EntityKind::Agency | EntityKind::ThreatActor
+                    )
+                });
             if !(responsibility && (self.doc_claims || actor_accused)) {
                 return None;
             }
         }
         if cue.frame == Frame::Pre && f & flag::ACTOR == 0 {
-            // "China-backed" anything: only about cyber actors.
-            if !(self.actor_after(hit.te) || self.ctx_near(hit.ts, hit.te)) {
+            // "China-backed" anything: only about cyber actors ("Russian
+            // state actors" names its own).
+            let own_actor = self.is(hit.te - 1, word::ACTOR) && !self.is(hit.te - 1, word::ORG);
+            if !(own_actor || self.actor_after(hit.te) || self.ctx_near(hit.ts, hit.te)) {
                 return None;
             }
         }
@@ -2260,6 +2286,10 @@ impl<'a> Sent<'a> {
             ctx.speaker = c.attributor.clone();
         } else if let Some(p) = primary {
             ctx.speaker = p;
+        } else if let Some(e) = opening_subject(self.text, self.span(), self.ments) {
+            // "Mandiant published a report on the attacks." names the
+            // speaker of a later "It assesses ..."
+            ctx.speaker = e;
         }
         cands
             .into_iter()
@@ -2469,11 +2499,23 @@ impl<'a> Sent<'a> {
 
     /// The final claim: confidence from the hedges in scope.
     fn finish(&self, index: usize, c: Cand, _ctx: &ClaimContext) -> Option<Claim> {
-        let accused = if c.denial && c.accused.is_empty() {
+        let mut accused = if c.denial && c.accused.is_empty() {
             c.attributor.clone()
         } else {
             self.entities(&c.accused)
         };
+        // "Star Blizzard, also known as Seaborgium": one entity, named twice
+        let mut seen: Vec<&str> = Vec::new();
+        let keep: Vec<bool> = accused
+            .iter()
+            .map(|e| {
+                let new = !seen.contains(&&*e.id);
+                seen.push(&e.id);
+                new
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        accused.retain(|_| keep.next().unwrap_or(true));
         if accused.is_empty() {
             return None;
         }

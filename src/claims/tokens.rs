@@ -253,13 +253,16 @@ pub(crate) fn tokenize(sentence: &str, base: usize, lex: &Lexicon, out: &mut Vec
             _ => out.push(tok(i, end, false)),
         }
     }
-    // "TecSyn International", "GlaxoSmithKline Plc": a company, not malware.
+    // "TecSyn International", "SmithKline Beckman": part of a longer
+    // proper name or a company's, not malware.
     for k in coded {
         let next = out
             .get(k + 1)
             .filter(|t| t.word)
-            .map_or("", |t| lower.get(t.s - base..t.e - base).unwrap_or(""));
-        if COMPANY_WORDS.contains(&next) {
+            .map_or("", |t| sentence.get(t.s - base..t.e - base).unwrap_or(""));
+        if next.starts_with(|c: char| c.is_uppercase())
+            || COMPANY_WORDS.contains(&next.to_ascii_lowercase().as_str())
+        {
             out[k].w &= !word::CYBER;
         }
     }
