@@ -94,6 +94,19 @@ pub(crate) mod word {
     pub const NONCYBER: u16 = 4096;
 }
 
+/// Phrases that may name a spy service ("Chinese intelligence", "Russia's
+/// security service"): the cheap context test lets their sentences through.
+const SPY_PHRASES: [&str; 8] = [
+    "intelligence",
+    "counterintelligence",
+    "security service",
+    "security services",
+    "security police",
+    "spy",
+    "spies",
+    "reconnaissance",
+];
+
 /// One claim, report or negator entry.
 #[derive(Clone, Debug)]
 pub(crate) struct Cue {
@@ -123,6 +136,9 @@ pub(crate) struct Lexicon {
     /// The attack and cyber words: a sentence without any (and without a
     /// threat actor) cannot satisfy a `ctx` cue.
     pub ctx_ac: AhoCorasick,
+    /// The generic operation words ("campaign", "activity"): context only
+    /// with a security company named.
+    pub generic_ac: AhoCorasick,
     /// Per cue pattern: the entries sharing that head.
     pub cue_slots: Vec<Vec<Cue>>,
     pub hedge_ac: AhoCorasick,
@@ -465,10 +481,18 @@ impl Rows {
                 claim_slot.push(i);
             }
         }
-        let ctx_words: Vec<String> = self
+        let mut ctx_words: Vec<String> = self
             .words
             .iter()
             .filter(|(_, bits)| bits & (word::EVENT | word::CYBER) != 0)
+            .map(|(w, _)| w.clone())
+            .collect();
+        // a spy service accused is context of its own ("Chinese intelligence")
+        ctx_words.extend(SPY_PHRASES.iter().map(|w| (*w).to_owned()));
+        let generic_words: Vec<String> = self
+            .words
+            .iter()
+            .filter(|(_, bits)| bits & word::EVENTISH != 0)
             .map(|(w, _)| w.clone())
             .collect();
         let mut hedge_pats: Vec<String> = Vec::new();
@@ -503,6 +527,7 @@ impl Rows {
             claim_ac: build(&claim_patterns)?,
             claim_slot,
             ctx_ac: build(&ctx_words)?,
+            generic_ac: build(&generic_words)?,
             cue_ac: build(&patterns)?,
             cue_slots,
             hedge_ac: build(&hedge_pats)?,

@@ -200,9 +200,26 @@ fn is_spy_agency(text: &str, m: &Mention) -> bool {
     }
 }
 
-/// Words that make an accused state's phrase a spy service ("Chinese
-/// intelligence", "Russia's security service").
-const SPY_WORDS: [&str; 4] = ["intelligence", "security serv", "security police", "spy"];
+/// A negator may stand in the few words before byte `a` of `s` ("did not
+/// name", "stopped short of naming"): the cheap test for `negonly` cues.
+fn negator_before(s: &str, a: usize) -> bool {
+    let from = a.saturating_sub(24);
+    let Some(lead) = (from..=a).find_map(|i| s.get(i..a)) else {
+        return false;
+    };
+    [
+        "not",
+        "n't",
+        "never",
+        "short of",
+        "to ",
+        "without",
+        "rather than",
+        "instead of",
+    ]
+    .iter()
+    .any(|w| contains_ci(lead, w))
+}
 
 fn is_prep(w: &str) -> bool {
     matches!(
@@ -272,17 +289,20 @@ pub(crate) fn has_claim_cue(
                     continue;
                 }
             }
+            if cue.flags & flag::NEGONLY != 0 && !negator_before(s, a) {
+                continue;
+            }
             if cue.flags & flag::CTX != 0 {
                 let ok = *ctx.get_or_insert_with(|| {
+                    let whole = |m: aho_corasick::Match| whole_word(s, m.start(), m.end());
                     mentions.iter().any(|m| {
-                        matches!(m.entity.kind, EntityKind::ThreatActor | EntityKind::Company)
-                            || is_spy_agency(s_text, m)
-                    }) || lex
-                        .ctx_ac
-                        .find_iter(s)
-                        .any(|m| whole_word(s, m.start(), m.end()))
-                        || SPY_WORDS.iter().any(|w| contains_ci(s, w))
+                        m.entity.kind == EntityKind::ThreatActor || is_spy_agency(s_text, m)
+                    }) || lex.ctx_ac.find_iter(s).any(whole)
                         || has_code_name(s)
+                        || mentions
+                            .iter()
+                            .any(|m| m.entity.kind == EntityKind::Company)
+                            && lex.generic_ac.find_iter(s).any(whole)
                 });
                 if !ok {
                     continue;

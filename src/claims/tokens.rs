@@ -94,30 +94,35 @@ fn hyphen_code(prefix: &str, digits: &str) -> bool {
 /// Whether `s` holds a word shaped like a malware or threat-cluster name
 /// (see [`code_name`]; the cheap test before tokenizing).
 pub(crate) fn has_code_name(s: &str) -> bool {
-    let mut prev: Option<(usize, &str)> = None;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !is_word_char(c) {
+    let b = s.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    let mut i = 0;
+    while i < b.len() {
+        if !word(b[i]) {
+            i += 1;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
-            if !is_word_char(d) {
-                break;
-            }
-            end = j + d.len_utf8();
-            it.next();
+        let start = i;
+        while i < b.len() && word(b[i]) {
+            i += 1;
         }
-        let w = &s[i..end];
+        // only words opening with a capital can be names
+        if !b[start].is_ascii_uppercase() {
+            continue;
+        }
+        let w = s.get(start..i).unwrap_or("");
         if code_name(w) {
             return true;
         }
-        if let Some((pe, p)) = prev {
-            if s.get(pe..i) == Some("-") && hyphen_code(p, w) {
+        if b.get(i) == Some(&b'-') {
+            let mut j = i + 1;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            if (j == b.len() || !word(b[j])) && hyphen_code(w, s.get(i + 1..j).unwrap_or("")) {
                 return true;
             }
         }
-        prev = Some((end, w));
     }
     false
 }
