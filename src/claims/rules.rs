@@ -1443,7 +1443,10 @@ impl<'a> Sent<'a> {
             if self.toks[j].hard {
                 return false;
             }
-            if self.is(j, word::EVENT) || self.is(j, word::ACTOR) && !self.is(j, word::ORG) {
+            // ("the campaign was launched from Iran")
+            if self.is(j, word::EVENT | word::EVENTISH)
+                || self.is(j, word::ACTOR) && !self.is(j, word::ORG)
+            {
                 return true;
             }
             if self.toks[j].word {
@@ -1549,9 +1552,13 @@ impl<'a> Sent<'a> {
     /// The accused group ends its clause ("the hackers were probably
     /// Chinese.").
     fn ends_clause(&self, accused: &[usize]) -> bool {
-        let Some(last) = accused.iter().map(|&m| self.mtok[m].1).max() else {
+        let Some(mut last) = accused.iter().map(|&m| self.mtok[m].1).max() else {
             return false;
         };
+        // "was the Iranian government."
+        while self.is(last + 1, word::ORG) && self.toks[last + 1].ment == NONE {
+            last += 1;
+        }
         match self.toks.get(last + 1) {
             None => true,
             Some(t) => t.hard || t.comma || self.lw(last + 1) == ".",
@@ -2296,7 +2303,8 @@ impl<'a> Sent<'a> {
             }
             cands.push(c);
         }
-        let cands = merge(cands);
+        let mut cands = merge(cands);
+        self.appositive_attributors(&mut cands);
         if !cands.is_empty() {
             ctx.claims_seen = true;
             ctx.cyber_doc = true;
@@ -2318,6 +2326,39 @@ impl<'a> Sent<'a> {
             .into_iter()
             .flatten()
             .collect()
+    }
+
+    /// "Mandiant linked the attack to Sandworm, a unit of Russia's GRU":
+    /// a claim in an appositive of another claim's accused, with no speaker
+    /// of its own, is made by that claim's attributor.
+    fn appositive_attributors(&self, cands: &mut [Cand]) {
+        for i in 0..cands.len() {
+            if !cands[i].attributor.is_empty() || cands[i].source.is_some() || cands[i].denial {
+                continue;
+            }
+            // ", a unit of", ", an arm of": the comma a few words before
+            let ts = cands[i].cue_tok.0;
+            let Some(k) = (ts.saturating_sub(4)..ts)
+                .rev()
+                .find(|&k| self.toks[k].comma)
+            else {
+                continue;
+            };
+            if k == 0
+                || !(k + 1..ts).all(|j| self.is(j, word::DET | word::ORG | word::ACTOR))
+                || self.toks[k - 1].ment == NONE
+            {
+                continue;
+            }
+            let head = self.toks[k - 1].ment;
+            let from = cands
+                .iter()
+                .find(|o| o.accused.contains(&head) && !o.attributor.is_empty())
+                .map(|o| o.attributor.clone());
+            if let Some(a) = from {
+                cands[i].attributor = a;
+            }
+        }
     }
 
     /// Fills attributor, source and speaker clauses.
