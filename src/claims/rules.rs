@@ -1033,7 +1033,11 @@ impl<'a> Sent<'a> {
                     "the" | "its" | "three" | "two" | "both"
                 )
             {
+                // "the report said": the speaker named before, else the
+                // phrase itself as the source
                 sp.anaphor = true;
+                let last = words.last().map_or(i, |&l| l);
+                sp.source = Some((self.toks[words[0]].s, self.toks[last].e));
                 return sp;
             }
         }
@@ -2135,7 +2139,9 @@ impl<'a> Sent<'a> {
                     .last()
                     .is_some_and(|&m| self.actor_after(self.mtok[m].1 + 1))
                 // "North Korea had stolen $3 billion in crypto assets"
-                || (hit.te..(hit.te + 8).min(self.n())).any(|i| self.cyber_word(i));
+                || (hit.te..(hit.te + 8).min(self.n())).any(|i| self.cyber_word(i))
+                // "China hacked our ministries": the verb says it
+                || self.is(hit.ts, word::CYBER);
             if !g_ok {
                 return None;
             }
@@ -2533,6 +2539,13 @@ impl<'a> Sent<'a> {
                 }
                 if found.is_none() && !ctx.speaker.is_empty() {
                     found = Some(ctx.speaker.clone());
+                }
+                if found.is_none() && source.is_none() {
+                    // no one to refer to: "the report" is the source
+                    source = left
+                        .as_ref()
+                        .and_then(|(_, sp)| sp.source)
+                        .or_else(|| post.as_ref().and_then(|(_, sp)| sp.source));
                 }
                 attributor = found;
             }
