@@ -1007,6 +1007,9 @@ impl<'a> Sent<'a> {
                 let f = self.mtok[m].0;
                 f > 0 && matches!(self.lw(f - 1), "in" | "at" | "from" | "near")
             };
+            // ("officials in Washington and London": the whole list is
+            // the place)
+            let located = |m: usize| located(self.expand_left(m)[0]);
             let kept: Vec<usize> = sp.ents.iter().copied().filter(|&m| !located(m)).collect();
             if let Some(&last) = kept.last() {
                 let g = self.expand_left(last);
