@@ -63,11 +63,43 @@ impl ClaimContext {
     }
 }
 
+/// An introductory adverbial before the subject: "In a report published
+/// on Tuesday, " or "Earlier this month, the ".
+fn intro_phrase(lead: &str) -> bool {
+    let body = lead
+        .strip_suffix(", ")
+        .or_else(|| lead.strip_suffix(", the "))
+        .or_else(|| lead.strip_suffix(", The "));
+    let Some(body) = body else {
+        return false;
+    };
+    let first = body.split(' ').next().unwrap_or("").to_ascii_lowercase();
+    body.len() <= 80
+        && !body.contains(',')
+        && matches!(
+            first.as_str(),
+            "in" | "on"
+                | "at"
+                | "earlier"
+                | "last"
+                | "this"
+                | "after"
+                | "during"
+                | "late"
+                | "early"
+                | "yesterday"
+                | "today"
+                | "later"
+                | "separately"
+                | "meanwhile"
+        )
+}
+
 /// A named entity opening the sentence ("Britain's NCSC published ...").
 fn opening_subject(text: &str, sentence: Span, mentions: &[Mention]) -> Option<Vec<Entity>> {
     let first = mentions.first()?;
     let lead = text.get(sentence.start..first.span.start).unwrap_or("x");
-    if !(lead.is_empty() || lead == "The " || lead == "the ") {
+    if !(lead.is_empty() || lead == "The " || lead == "the " || intro_phrase(lead)) {
         return None;
     }
     if first.entity.kind == EntityKind::ThreatActor {
