@@ -82,6 +82,9 @@ struct Pattern {
     /// The byte after the first word, lowercased, with a space standing for
     /// any whitespace and `'` for `’`; 0 for one-word forms.
     next: u8,
+    /// The length of the first word (`first_word`), the key the pattern is
+    /// found by.
+    first_len: usize,
 }
 
 /// The byte after the word ending at `we`, normalised as `Pattern::next`.
@@ -303,6 +306,7 @@ impl Pattern {
         };
         Pattern {
             next,
+            first_len: fw,
             bytes,
             caps: caps.into(),
             exact: form.case == Case::Exact,
@@ -316,11 +320,36 @@ impl Pattern {
     }
 
     /// The end of this form if it matches `text` at `start`, as a whole word.
+    ///
+    /// Callers find the pattern by the word at `start` (`by_first_word`),
+    /// so that word already equals the form's first word ignoring ASCII
+    /// case (it has no spaces or apostrophes): only its case is checked,
+    /// and the byte loop goes on after it.
     #[inline]
     fn match_at(&self, text: &str, start: usize) -> Option<usize> {
         let t = text.as_bytes();
         let f = &self.bytes;
-        let (mut i, mut j, mut k) = (start, 0usize, 0usize);
+        let fw = self.first_len;
+        let word = t.get(start..start.checked_add(fw)?)?;
+        let mut k = 0;
+        if self.exact {
+            if word != f.get(..fw)? {
+                return None;
+            }
+        } else {
+            debug_assert!(word.eq_ignore_ascii_case(&f[..fw]));
+            while let Some(&c) = self.caps.get(k) {
+                let c = usize::from(c);
+                if c >= fw {
+                    break;
+                }
+                if !word[c].is_ascii_uppercase() {
+                    return None;
+                }
+                k += 1;
+            }
+        }
+        let (mut i, mut j) = (start + fw, fw);
         while j < f.len() {
             let fb = f[j];
             if fb == b' ' {
