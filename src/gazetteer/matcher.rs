@@ -661,7 +661,10 @@ impl Matcher {
                 && match t.get(we) {
                     Some(b'-') => true,
                     Some(b' ') => t.get(we + 1).is_some_and(u8::is_ascii_uppercase),
-                    _ => t[we - 1].is_ascii_digit() || (wl >= 7 && b"RBGP".contains(&b)),
+                    _ => {
+                        t[we - 1].is_ascii_digit()
+                            || (wl >= 7 && matches!(b, b'R' | b'B' | b'G' | b'P'))
+                    }
                 };
             if may_infer {
                 if let Some(inf) = scheme::infer(text, ws, we) {
