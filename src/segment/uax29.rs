@@ -79,35 +79,73 @@ const fn skip_table() -> [bool; 256] {
 
 static SKIP: [bool; 256] = skip_table();
 
-/// The first byte at or after `i` that may stop a skip (a byte [`SKIP`]
-/// rejects, a control character or a non-ASCII byte), or `bytes.len()`.
-/// Eight bytes at a time: news text is mostly letters, digits and spaces.
-/// It may stop early (at a tab, say); the caller checks the byte itself.
-#[inline]
-fn next_candidate(bytes: &[u8], mut i: usize) -> usize {
-    const L: u64 = 0x0101_0101_0101_0101;
-    const H: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
-        let x = u64::from_le_bytes(*chunk);
-        let x7 = x & !H;
-        // High bit of each byte set where the byte's low seven bits differ
-        // from `c` (no carry crosses a byte: both sides are below 0x80).
-        let ne = |c: u8| ((x7 ^ (u64::from(c) * L)) + 0x7F * L) & H;
-        let below_space = !(x7 + 0x60 * L) & H;
-        let m = (x & H) | below_space | !(ne(b'.') & ne(b'!') & ne(b'?')) & H;
-        if m != 0 {
-            return i + (m.trailing_zeros() / 8) as usize;
+/// Finds the bytes that may stop a skip: a byte [`SKIP`] rejects, which in
+/// ASCII is one of `. ! ? \n \r`, or any non-ASCII byte.
+///
+/// News text has a full stop or line break every few dozen bytes and `!`,
+/// CR or non-ASCII bytes rarely, so `.`, `\n` and `?` are found with
+/// `memchr3` and the rare ones are looked for ahead, each search going on
+/// from where the last one ended (linear time overall).
+struct Stops<'a> {
+    bytes: &'a [u8],
+    /// The next `!` or `\r` at or after the last position asked about.
+    rare: usize,
+    /// The next non-ASCII byte at or after the last position asked about.
+    high: usize,
+}
+
+impl<'a> Stops<'a> {
+    fn new(bytes: &'a [u8]) -> Stops<'a> {
+        Stops {
+            bytes,
+            rare: Stops::find_rare(bytes, 0),
+            high: Stops::find_high(bytes, 0),
         }
-        i += 8;
     }
-    // The last bytes one at a time (`SKIP` is false for non-ASCII bytes).
-    while let Some(&b) = bytes.get(i) {
-        if !SKIP[usize::from(b)] {
-            return i;
+
+    /// The first byte at or after `i` that may stop a skip, or the end.
+    /// It may stop early; the caller checks the byte itself.
+    #[inline]
+    fn next(&mut self, i: usize) -> usize {
+        let len = self.bytes.len();
+        if i >= len {
+            return len;
         }
-        i += 1;
+        if self.rare < i {
+            self.rare = Stops::find_rare(self.bytes, i);
+        }
+        if self.high < i {
+            self.high = Stops::find_high(self.bytes, i);
+        }
+        let limit = self.rare.min(self.high);
+        match self.bytes.get(i..limit) {
+            Some(run) => memchr::memchr3(b'.', b'\n', b'?', run).map_or(limit, |k| i + k),
+            None => i,
+        }
     }
-    i
+
+    fn find_rare(bytes: &[u8], i: usize) -> usize {
+        bytes
+            .get(i..)
+            .and_then(|rest| memchr::memchr2(b'!', b'\r', rest))
+            .map_or(bytes.len(), |k| i + k)
+    }
+
+    /// The first non-ASCII byte at or after `i`, or the end: whole blocks
+    /// are tested with `is_ascii`, which reads a word at a time.
+    fn find_high(bytes: &[u8], mut i: usize) -> usize {
+        const BLOCK: usize = 64;
+        while let Some(block) = bytes.get(i..bytes.len().min(i + BLOCK)) {
+            if block.is_empty() {
+                break;
+            }
+            if !block.is_ascii() {
+                return i + block.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+            }
+            i += block.len();
+        }
+        bytes.len()
+    }
 }
 
 /// The categories [`SKIP`] lets through, for any character.
@@ -267,13 +305,14 @@ pub(crate) fn fast(text: &str) -> Vec<usize> {
     // between is one SB8 skips, so a scan from any position in
     // `from..=until` gives the same answer.
     let mut sb8_cache: Option<(usize, usize, bool)> = None;
+    let mut stops = Stops::new(bytes);
     while pos < bytes.len() {
         // Skip plain text: no rule fires inside it, and afterwards only the
         // last character's part matters (no terminator is reachable).
         if state.settled() {
             let mut end = pos;
             while end < bytes.len() {
-                end = next_candidate(bytes, end);
+                end = stops.next(end);
                 let Some(&b) = bytes.get(end) else {
                     break;
                 };
