@@ -329,7 +329,10 @@ pub(crate) fn fast(text: &str) -> Vec<usize> {
                 }
             }
             if end > pos {
-                let last = text[..end].chars().next_back().map_or(Cat::Other, cat);
+                let last = match bytes[end - 1] {
+                    b if b < 0x80 => ASCII[usize::from(b)],
+                    _ => text[..end].chars().next_back().map_or(Cat::Other, cat),
+                };
                 let part = match last {
                     Cat::Upper | Cat::Lower => Part::UpperLower,
                     Cat::Sp => Part::SpPlus,
@@ -341,13 +344,16 @@ pub(crate) fn fast(text: &str) -> Vec<usize> {
                 continue;
             }
         }
-        let Some(ch) = text[pos..].chars().next() else {
-            break;
+        let (c, len) = match bytes[pos] {
+            b if b < 0x80 => (ASCII[usize::from(b)], 1),
+            _ => match text[pos..].chars().next() {
+                Some(ch) => (cat(ch), ch.len_utf8()),
+                None => break,
+            },
         };
         let before = pos;
         let sb = state;
-        let c = cat(ch);
-        pos += ch.len_utf8();
+        pos += len;
         state = state.next(c);
         let brk = if sb.last() == Part::Sot {
             // SB1: a break at the start of the text (not an interior one).
