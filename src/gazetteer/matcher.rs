@@ -85,6 +85,25 @@ struct Pattern {
     /// The length of the first word (`first_word`), the key the pattern is
     /// found by.
     first_len: usize,
+    /// When the first word is followed by a space and an ASCII letter or
+    /// digit, that byte lowercased (see `second_key`); else 0.
+    second: u8,
+}
+
+/// The first byte after the white space that follows the word ending at
+/// `we`, lowercased, as `Pattern::match_at` would compare it with a form's
+/// byte after a space: a run of spaces, tabs and line breaks, or else one
+/// no-break space. 0 when there is none.
+#[inline]
+fn second_key(t: &[u8], we: usize) -> u8 {
+    let mut i = we;
+    while t.get(i).is_some_and(|b| SPACE_BYTES.contains(b)) {
+        i += 1;
+    }
+    if i == we && t.get(i..i + 2) == Some(&[0xC2, 0xA0]) {
+        i += 2;
+    }
+    t.get(i).map_or(0, u8::to_ascii_lowercase)
 }
 
 /// The byte after the word ending at `we`, normalised as `Pattern::next`.
@@ -304,9 +323,14 @@ impl Pattern {
         } else {
             next_key(&bytes, fw)
         };
+        let second = match (bytes.get(fw), bytes.get(fw + 1)) {
+            (Some(b' '), Some(&b)) if b.is_ascii_alphanumeric() => b.to_ascii_lowercase(),
+            _ => 0,
+        };
         Pattern {
             next,
             first_len: fw,
+            second,
             bytes,
             caps: caps.into(),
             exact: form.case == Case::Exact,
@@ -891,10 +915,17 @@ impl Matcher {
         let mut best: Option<Choice> = None;
         let mut qualifier: Option<Option<usize>> = None;
         let next = next_key(text.as_bytes(), we);
+        let mut second: Option<u8> = None;
         for &pi in cands {
             let pi = pi as usize;
             let p = &self.patterns[pi];
             if p.next != 0 && p.next != next {
+                continue;
+            }
+            // A form's second word must start with the text's next byte.
+            if p.second != 0
+                && p.second != *second.get_or_insert_with(|| second_key(text.as_bytes(), we))
+            {
                 continue;
             }
             let Some(end) = p.match_at(text, ws) else {
