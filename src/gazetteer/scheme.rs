@@ -422,6 +422,15 @@ pub(crate) fn infer(text: &str, ws: usize, we: usize) -> Option<Inferred> {
     if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
+    // Only a family or a metal name can follow: most capitalised pairs
+    // ("White House") are out by the second word's initial or the first
+    // word's case before the second word is scanned.
+    let initial = t.get(we + 1).map_or(0, u8::to_ascii_lowercase);
+    let may_family =
+        initial.is_ascii_lowercase() && FAMILIES_BY_LETTER[usize::from(initial - b'a')] != 0;
+    if !may_family && !METALS.iter().any(|m| m.0 == word) {
+        return None;
+    }
     let s2 = we + 1;
     let e2 = super::matcher::word_end(text, s2);
     let second = text.get(s2..e2)?;
