@@ -4,7 +4,8 @@
 //! phrase and one of its accused carries a gold accused code; the pairing
 //! is one to one and maximises required matches, then optional ones, then
 //! agreeing polarity and confidence. Fails below the bars (f1 and each
-//! field ≥ 0.90).
+//! field ≥ 0.90). The blind held-out set (`data/heldout_claims.jsonl`) is
+//! scored the same way against a regression floor; it must not be tuned on.
 
 use std::collections::HashMap;
 
@@ -12,6 +13,7 @@ use attribution_tagger::{Claim, Entity, Gazetteer, Tagger};
 use serde_json::Value;
 
 const DATA: &str = include_str!("data/claims.jsonl");
+const HELDOUT: &str = include_str!("data/heldout_claims.jsonl");
 const EXTRA_ENTITIES: &str = include_str!("data/claims_gazetteer.tsv");
 const MAX_CUE: usize = 80;
 
@@ -178,12 +180,46 @@ fn best(
     top
 }
 
+/// The figures of one scored set: f1 and the four field ratios.
+struct Figures {
+    f1: f64,
+    fields: [(&'static str, f64); 4],
+}
+
 #[test]
 fn annotated_claims_meet_the_bars() {
-    let tagger = tagger();
+    let fig = score_set(DATA, &tagger());
+    assert!(fig.f1 >= 0.90, "f1 {:.3} below 0.90", fig.f1);
+    for (k, x) in fig.fields {
+        assert!(x >= 0.90, "{k} {x:.3} below 0.90");
+    }
+}
+
+/// The blind held-out set (`tests/data/heldout_claims.jsonl`, see
+/// `tests/data/HELDOUT.md`): written by an independent annotator who had not
+/// read the rules or the lexicons, to estimate how the claim stage
+/// generalises to unseen wording. It must NOT be tuned on: do not copy its
+/// sentences, and do not add rules that only fit them. This is a regression
+/// floor a little under the figures measured when it was added (f1 0.979,
+/// attributor 0.974, accused, polarity and confidence 1.000, with the
+/// default gazetteer as the `tag` example uses it); a drop below it means a
+/// change broke a general construction.
+#[test]
+fn heldout_claims_stay_above_the_floor() {
+    let fig = score_set(HELDOUT, &Tagger::new());
+    assert!(fig.f1 >= 0.95, "held-out f1 {:.3} below 0.95", fig.f1);
+    for (k, x) in fig.fields {
+        let floor = if k == "attributor" { 0.94 } else { 0.95 };
+        assert!(x >= floor, "held-out {k} {x:.3} below {floor}");
+    }
+}
+
+/// Scores `data` (gold JSON Lines) with the semantics of `score-claims` and
+/// prints the figures.
+fn score_set(data: &str, tagger: &Tagger) -> Figures {
     let mut sc = Score::default();
     let mut report = Vec::new();
-    for line in DATA.lines().filter(|l| !l.trim().is_empty()) {
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let g: Value = serde_json::from_str(line).unwrap();
         let id = g["id"].as_str().unwrap().to_owned();
         let text = g["text"].as_str().unwrap();
@@ -347,10 +383,9 @@ fn annotated_claims_meet_the_bars() {
             .collect::<Vec<_>>()
             .join(" ")
     );
-    assert!(f1 >= 0.90, "f1 {f1:.3} below 0.90");
-    for (k, v) in fields {
-        let x = v as f64 / m;
-        assert!(x >= 0.90, "{k} {x:.3} below 0.90");
+    Figures {
+        f1,
+        fields: fields.map(|(k, v)| (k, v as f64 / m)),
     }
 }
 

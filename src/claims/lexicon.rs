@@ -67,6 +67,14 @@ pub(crate) mod flag {
     /// A gapped denial whose denier is inside the gap ("a charge China
     /// denied").
     pub const INNER: u16 = 512;
+    /// The cue is a claim only when negated ("stopped short of naming X").
+    pub const NEGONLY: u16 = 1024;
+    /// Only hedges, adverbs, auxiliaries and determiners may stand between
+    /// the cue and the accused ("the group was very likely APT41").
+    pub const NEAR: u16 = 2048;
+    /// An attributive hedge: the accused follows right after, then an
+    /// attack or cyber word ("alleged Chinese hacking").
+    pub const ADJ: u16 = 4096;
 }
 
 /// Word classes (bits).
@@ -83,7 +91,21 @@ pub(crate) mod word {
     pub const SUB: u16 = 512;
     pub const CYBER: u16 = 1024;
     pub const EVENTISH: u16 = 2048;
+    pub const NONCYBER: u16 = 4096;
 }
+
+/// Phrases that may name a spy service ("Chinese intelligence", "Russia's
+/// security service"): the cheap context test lets their sentences through.
+const SPY_PHRASES: [&str; 8] = [
+    "intelligence",
+    "counterintelligence",
+    "security service",
+    "security services",
+    "security police",
+    "spy",
+    "spies",
+    "reconnaissance",
+];
 
 /// One claim, report or negator entry.
 #[derive(Clone, Debug)]
@@ -114,6 +136,9 @@ pub(crate) struct Lexicon {
     /// The attack and cyber words: a sentence without any (and without a
     /// threat actor) cannot satisfy a `ctx` cue.
     pub ctx_ac: AhoCorasick,
+    /// The generic operation words ("campaign", "activity"): context only
+    /// with a security company named.
+    pub generic_ac: AhoCorasick,
     /// Per cue pattern: the entries sharing that head.
     pub cue_slots: Vec<Vec<Cue>>,
     pub hedge_ac: AhoCorasick,
@@ -235,6 +260,7 @@ fn parse_word_class(s: &str) -> Option<u16> {
         "subordinator" => word::SUB,
         "cyber" => word::CYBER,
         "eventish" => word::EVENTISH,
+        "noncyber" => word::NONCYBER,
         _ => return None,
     })
 }
@@ -263,6 +289,9 @@ fn parse_flag(s: &str) -> Option<u16> {
         "reported" => flag::REPORTED,
         "to" => flag::TO,
         "inner" => flag::INNER,
+        "negonly" => flag::NEGONLY,
+        "near" => flag::NEAR,
+        "adj" => flag::ADJ,
         _ => return None,
     })
 }
@@ -452,10 +481,18 @@ impl Rows {
                 claim_slot.push(i);
             }
         }
-        let ctx_words: Vec<String> = self
+        let mut ctx_words: Vec<String> = self
             .words
             .iter()
             .filter(|(_, bits)| bits & (word::EVENT | word::CYBER) != 0)
+            .map(|(w, _)| w.clone())
+            .collect();
+        // a spy service accused is context of its own ("Chinese intelligence")
+        ctx_words.extend(SPY_PHRASES.iter().map(|w| (*w).to_owned()));
+        let generic_words: Vec<String> = self
+            .words
+            .iter()
+            .filter(|(_, bits)| bits & word::EVENTISH != 0)
             .map(|(w, _)| w.clone())
             .collect();
         let mut hedge_pats: Vec<String> = Vec::new();
@@ -490,6 +527,7 @@ impl Rows {
             claim_ac: build(&claim_patterns)?,
             claim_slot,
             ctx_ac: build(&ctx_words)?,
+            generic_ac: build(&generic_words)?,
             cue_ac: build(&patterns)?,
             cue_slots,
             hedge_ac: build(&hedge_pats)?,

@@ -9,7 +9,7 @@
 //! for the nearest claim of its clause.
 
 use crate::claims::lexicon::{flag, word, Class, Cue, Frame, Lexicon};
-use crate::claims::tokens::{tokenize, Tok, NONE};
+use crate::claims::tokens::{code_name, has_code_name, tokenize, Tok, NONE};
 use crate::document::{Claim, ClaimKind, Confidence, Entity, Likelihood, Polarity};
 use crate::gazetteer::{EntityKind, Mention};
 use crate::span::{Span, TextSpan};
@@ -21,6 +21,10 @@ const MAX_CUE: usize = 80;
 /// How far (in tokens) any rule looks from a cue: keeps the work linear on
 /// pathological input (a 200 KB "sentence" without a full stop).
 const SPAN: usize = 80;
+
+/// How far (in tokens) the cyber context of a cue may lie, inside its
+/// clause's hard boundaries.
+const CTX_REACH: usize = 40;
 
 /// What the claim stage remembers across the sentences of one document.
 #[derive(Clone, Debug, Default)]
@@ -59,11 +63,43 @@ impl ClaimContext {
     }
 }
 
+/// An introductory adverbial before the subject: "In a report published
+/// on Tuesday, " or "Earlier this month, the ".
+fn intro_phrase(lead: &str) -> bool {
+    let body = lead
+        .strip_suffix(", ")
+        .or_else(|| lead.strip_suffix(", the "))
+        .or_else(|| lead.strip_suffix(", The "));
+    let Some(body) = body else {
+        return false;
+    };
+    let first = body.split(' ').next().unwrap_or("").to_ascii_lowercase();
+    body.len() <= 80
+        && !body.contains(',')
+        && matches!(
+            first.as_str(),
+            "in" | "on"
+                | "at"
+                | "earlier"
+                | "last"
+                | "this"
+                | "after"
+                | "during"
+                | "late"
+                | "early"
+                | "yesterday"
+                | "today"
+                | "later"
+                | "separately"
+                | "meanwhile"
+        )
+}
+
 /// A named entity opening the sentence ("Britain's NCSC published ...").
 fn opening_subject(text: &str, sentence: Span, mentions: &[Mention]) -> Option<Vec<Entity>> {
     let first = mentions.first()?;
     let lead = text.get(sentence.start..first.span.start).unwrap_or("x");
-    if !(lead.is_empty() || lead == "The " || lead == "the ") {
+    if !(lead.is_empty() || lead == "The " || lead == "the " || intro_phrase(lead)) {
         return None;
     }
     if first.entity.kind == EntityKind::ThreatActor {
@@ -149,6 +185,8 @@ pub(crate) struct Sent<'a> {
     hits: Vec<Hit>,
     hedges: Vec<HHit>,
     cyber: bool,
+    /// Whether a company (mostly security vendors) is named.
+    vendor: bool,
     /// Whether an earlier sentence of the document made a claim (a denial
     /// then needs no cyber word of its own: "Islamabad rejected the claim").
     pub(crate) doc_claims: bool,
@@ -186,10 +224,33 @@ fn is_spy_agency(text: &str, m: &Mention) -> bool {
             "fsb",
             "svr",
             "mss",
+            "reconnaissance",
+            "liberation army",
         ]
         .iter()
         .any(|k| t.contains(k) || n.contains(k))
     }
+}
+
+/// A negator may stand in the few words before byte `a` of `s` ("did not
+/// name", "stopped short of naming"): the cheap test for `negonly` cues.
+fn negator_before(s: &str, a: usize) -> bool {
+    let from = a.saturating_sub(24);
+    let Some(lead) = (from..=a).find_map(|i| s.get(i..a)) else {
+        return false;
+    };
+    [
+        "not",
+        "n't",
+        "never",
+        "short of",
+        "to ",
+        "without",
+        "rather than",
+        "instead of",
+    ]
+    .iter()
+    .any(|w| contains_ci(lead, w))
 }
 
 fn is_prep(w: &str) -> bool {
@@ -260,14 +321,20 @@ pub(crate) fn has_claim_cue(
                     continue;
                 }
             }
+            if cue.flags & flag::NEGONLY != 0 && !negator_before(s, a) {
+                continue;
+            }
             if cue.flags & flag::CTX != 0 {
                 let ok = *ctx.get_or_insert_with(|| {
+                    let whole = |m: aho_corasick::Match| whole_word(s, m.start(), m.end());
                     mentions.iter().any(|m| {
                         m.entity.kind == EntityKind::ThreatActor || is_spy_agency(s_text, m)
-                    }) || lex
-                        .ctx_ac
-                        .find_iter(s)
-                        .any(|m| whole_word(s, m.start(), m.end()))
+                    }) || lex.ctx_ac.find_iter(s).any(whole)
+                        || has_code_name(s)
+                        || mentions
+                            .iter()
+                            .any(|m| m.entity.kind == EntityKind::Company)
+                            && lex.generic_ac.find_iter(s).any(whole)
                 });
                 if !ok {
                     continue;
@@ -358,6 +425,14 @@ impl<'a> Sent<'a> {
                 .first()
                 .map(|c| c.class)
                 .unwrap_or(Class::Report);
+            // "think tanks": a noun, not a reporting verb
+            if class == Class::Report && matches!(lower.get(a..b), Some("think" | "thinks")) {
+                let rest = lower.get(b..).unwrap_or("");
+                let rest = rest.trim_start_matches([' ', '-']);
+                if rest.starts_with("tank") {
+                    continue;
+                }
+            }
             let hi = hits.len();
             for t in &mut toks[ts..te] {
                 t.hit = hi;
@@ -417,6 +492,9 @@ impl<'a> Sent<'a> {
                 .iter()
                 .any(|m| m.entity.kind == EntityKind::ThreatActor)
             || lower.contains("cyber");
+        let vendor = mentions
+            .iter()
+            .any(|m| m.entity.kind == EntityKind::Company);
         Sent {
             lex,
             text,
@@ -428,12 +506,18 @@ impl<'a> Sent<'a> {
             hits,
             hedges,
             cyber,
+            vendor,
             doc_claims: false,
         }
     }
 
     fn n(&self) -> usize {
         self.toks.len()
+    }
+
+    /// The sentence's span in the document.
+    fn span(&self) -> Span {
+        Span::new(self.base, self.base + self.lower.len())
     }
 
     /// Lowercase text of token `i`.
@@ -626,7 +710,7 @@ impl<'a> Sent<'a> {
                     j = self.mtok[m2].1 + 1;
                     continue 'outer;
                 }
-                if t.hard || !self.join_word(k, to_ok) {
+                if t.hard || !self.join_word(k, to_ok) || t.comma && self.report_segment(k) {
                     break 'outer;
                 }
                 if t.word {
@@ -955,6 +1039,9 @@ impl<'a> Sent<'a> {
                 let f = self.mtok[m].0;
                 f > 0 && matches!(self.lw(f - 1), "in" | "at" | "from" | "near")
             };
+            // ("officials in Washington and London": the whole list is
+            // the place)
+            let located = |m: usize| located(self.expand_left(m)[0]);
             let kept: Vec<usize> = sp.ents.iter().copied().filter(|&m| !located(m)).collect();
             if let Some(&last) = kept.last() {
                 let g = self.expand_left(last);
@@ -981,7 +1068,11 @@ impl<'a> Sent<'a> {
                     "the" | "its" | "three" | "two" | "both"
                 )
             {
+                // "the report said": the speaker named before, else the
+                // phrase itself as the source
                 sp.anaphor = true;
+                let last = words.last().map_or(i, |&l| l);
+                sp.source = Some((self.toks[words[0]].s, self.toks[last].e));
                 return sp;
             }
         }
@@ -1058,8 +1149,12 @@ impl<'a> Sent<'a> {
         }
         let mut sp = self.speaker_np(start, v, &skip);
         if !sp.found() && v > 0 {
-            // "..., adding", "and said", "but said": elided subject.
-            let p = v - 1;
+            // "..., adding", "and said", "but said", "but stopped short of
+            // naming": elided subject.
+            let mut p = v - 1;
+            while p > 0 && (self.is_negator_tok(p) || self.is(p, word::AUX) || self.adverb(p)) {
+                p -= 1;
+            }
             if self.toks[p].comma || matches!(self.lw(p), "and" | "but" | "then") {
                 sp.elided = true;
             }
@@ -1387,7 +1482,10 @@ impl<'a> Sent<'a> {
             if self.toks[j].hard {
                 return false;
             }
-            if self.is(j, word::EVENT) || self.is(j, word::ACTOR) && !self.is(j, word::ORG) {
+            // ("the campaign was launched from Iran")
+            if self.is(j, word::EVENT | word::EVENTISH)
+                || self.is(j, word::ACTOR) && !self.is(j, word::ORG)
+            {
                 return true;
             }
             if self.toks[j].word {
@@ -1402,10 +1500,233 @@ impl<'a> Sent<'a> {
             || self.toks[i].ment != NONE && self.is_threat_actor(self.toks[i].ment)
     }
 
+    /// Whether the clause around the cue at `ts..te` is about cyber
+    /// matters: a cyber word, a threat actor or a malware-like name
+    /// anywhere up to the clause's hard boundaries ("accused North Korea,
+    /// whose leader ..., of stealing cryptocurrency"); an attack word
+    /// ("attack", "sabotage") near the cue unless the clause is about
+    /// shelling, disease or trade ("missile attacks", "the virus
+    /// outbreak"); a generic operation word near the cue ("the activity",
+    /// "the campaign") only when a security company is named too.
     fn ctx_near(&self, ts: usize, te: usize) -> bool {
-        let a = ts.saturating_sub(20);
-        let b = (te + 12).min(self.n());
-        (a..b).any(|i| self.cyber_word(i))
+        let mut a = ts;
+        while a > 0 && ts - a < CTX_REACH && !self.toks[a - 1].hard {
+            a -= 1;
+        }
+        let mut b = te;
+        while b < self.n() && b - te < CTX_REACH && !self.toks[b].hard {
+            b += 1;
+        }
+        // attack and operation words count closer to the cue
+        let (na, nb) = (ts.saturating_sub(20), te + 12);
+        let (mut attack, mut generic, mut other) = (false, false, false);
+        for i in a..b {
+            let t = &self.toks[i];
+            if t.w & word::CYBER != 0 || t.ment != NONE && self.is_threat_actor(t.ment) {
+                return true;
+            }
+            let near = i >= na && i < nb;
+            attack |= near && t.w & word::EVENT != 0;
+            generic |= near && t.w & word::EVENTISH != 0;
+            other |= t.w & word::NONCYBER != 0;
+        }
+        !other && (attack || generic && self.vendor)
+    }
+
+    /// The attributive hedge's accused: "the alleged Chinese hacking of",
+    /// "over suspected Russian cyberattacks": right after the hedge, then an
+    /// attack or cyber word (across "state", "military").
+    fn find_adj(&self, hit: &Hit) -> Option<Vec<usize>> {
+        if hit.ts > 0 {
+            let p = hit.ts - 1;
+            let t = &self.toks[p];
+            let attributive = t.hard
+                || t.comma
+                || self.is(p, word::DET)
+                || t.word && (is_prep(self.lw(p)) || matches!(self.lw(p), "and" | "or"));
+            if !attributive {
+                return None;
+            }
+        }
+        let m = self.toks.get(hit.te)?.ment;
+        if m == NONE || !self.ment_ok(m) || !self.kind_ok(m, false) || self.mtok[m].0 != hit.te {
+            return None;
+        }
+        let g = self.expand_right(m, false, false);
+        let mut j = self.mtok[*g.last()?].1 + 1;
+        let mut n = 0;
+        while j < self.n() && n < 3 {
+            let t = &self.toks[j];
+            if !t.word || t.ment != NONE {
+                return None;
+            }
+            if self.is(j, word::EVENT | word::CYBER) {
+                return Some(g);
+            }
+            if !self.is(j, word::ORG | word::ACTOR) {
+                return None;
+            }
+            n += 1;
+            j += 1;
+        }
+        None
+    }
+
+    /// Only hedges, adverbs, auxiliaries and determiners between token `te`
+    /// and the first accused ("was very likely APT41", "serves the RGB").
+    fn right_after(&self, te: usize, accused: &[usize]) -> bool {
+        let Some(first) = accused.iter().map(|&m| self.mtok[m].0).min() else {
+            return false;
+        };
+        first >= te
+            && (te..first).all(|i| {
+                let t = &self.toks[i];
+                if !t.word {
+                    return t.poss;
+                }
+                t.hedge || self.adverb(i) || self.is(i, word::AUX | word::DET)
+            })
+    }
+
+    /// The accused group ends its clause ("the hackers were probably
+    /// Chinese.").
+    fn ends_clause(&self, accused: &[usize]) -> bool {
+        let Some(mut last) = accused.iter().map(|&m| self.mtok[m].1).max() else {
+            return false;
+        };
+        // "was the Iranian government."
+        while self.is(last + 1, word::ORG) && self.toks[last + 1].ment == NONE {
+            last += 1;
+        }
+        match self.toks.get(last + 1) {
+            None => true,
+            Some(t) => t.hard || t.comma || self.lw(last + 1) == ".",
+        }
+    }
+
+    /// "blamed China for A and Russia for B": the mentions after "and"
+    /// that take the same preposition as the first accused `g`.
+    fn coordinated_obj(&self, g: &[usize], legal: bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        let Some(&last) = g.last() else {
+            return out;
+        };
+        let mut j = self.mtok[last].1 + 1;
+        let prep = self.lw(j);
+        if !matches!(prep, "for" | "of" | "over") {
+            return out;
+        }
+        let mut words = 0;
+        while j < self.n() && words < 14 {
+            let t = &self.toks[j];
+            if t.hard || t.comma || self.is(j, word::REL) || self.is_report_tok(j) {
+                break;
+            }
+            if t.word && self.lw(j) == "and" {
+                let m = self.toks.get(j + 1).map_or(NONE, |t| t.ment);
+                if m != NONE && self.ment_ok(m) && self.kind_ok(m, legal) {
+                    let g2 = self.expand_right(m, false, legal);
+                    let after = g2.last().map_or(NONE, |&x| self.mtok[x].1 + 1);
+                    if self.lw(after) == prep {
+                        out.extend(g2);
+                    }
+                }
+                break;
+            }
+            if t.word {
+                words += 1;
+            }
+            j += 1;
+        }
+        out
+    }
+
+    /// The agent of a passive cue named after its complement: "was blamed
+    /// on X by investigators in Seoul" (a few words after the accused, same
+    /// clause).
+    fn trailing_agent(&self, accused: &[usize]) -> Option<Vec<usize>> {
+        let last = accused.iter().map(|&m| self.mtok[m].1).max()?;
+        let mut j = last + 1;
+        let mut words = 0;
+        while j < self.n() && words <= 4 {
+            let t = &self.toks[j];
+            // ("Chinese state hackers by": a compound cue may stand between)
+            let compound = t.hit != NONE
+                && self.lex.cue_slots[self.hits[t.hit].slot]
+                    .iter()
+                    .all(|c| c.frame == Frame::Pre);
+            if t.hard || t.comma || t.ment != NONE || t.hit != NONE && !compound {
+                return None;
+            }
+            if t.word {
+                if self.lw(j) == "by" {
+                    let g = self.np_after(j + 1).ents;
+                    return (!g.is_empty()).then_some(g);
+                }
+                words += 1;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The segment after comma `k` is a postposed speaker clause ("..., the
+    /// Slovak firm ESET said"): its entities speak, they are not accused.
+    fn report_segment(&self, k: usize) -> bool {
+        let mut j = k + 1;
+        let mut words = 0;
+        while j < self.n() && words <= 8 {
+            let t = &self.toks[j];
+            if t.hard || t.comma {
+                return false;
+            }
+            if t.word {
+                if self.is_report_tok(j) {
+                    let phrase = self.lw(j);
+                    return words > 0 || phrase == "according";
+                }
+                if t.hit != NONE || self.is(j, word::REL | word::CONJ | word::SUB) {
+                    return false;
+                }
+                words += 1;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// Mention `m` heads a spy service's phrase ("Chinese intelligence",
+    /// "Iran's intelligence ministry", "Russia's security service").
+    fn spy_phrase(&self, m: usize) -> bool {
+        let mut j = self.mtok[m].1 + 1;
+        let mut words = 0;
+        while j < self.n() && words < 3 {
+            let t = &self.toks[j];
+            if !t.word {
+                if !t.poss {
+                    return false;
+                }
+                j += 1;
+                continue;
+            }
+            match self.lw(j) {
+                "intelligence" | "counterintelligence" | "spy" | "spies" | "espionage" => {
+                    return true
+                }
+                "security" | "military" => {
+                    return self.is_word(j + 1, "intelligence")
+                        || matches!(
+                            self.lw(j + 1),
+                            "service" | "services" | "police" | "ministry" | "agency" | "agencies"
+                        )
+                }
+                _ if self.is(j, word::ORG) => {}
+                _ => return false,
+            }
+            words += 1;
+            j += 1;
+        }
+        false
     }
 
     fn actor_subj(&self, ts: usize) -> bool {
@@ -1414,6 +1735,11 @@ impl<'a> Sent<'a> {
             (self.is(i, word::ACTOR) && !self.is(i, word::ORG))
                 || self.toks[i].ment != NONE && self.is_threat_actor(self.toks[i].ment)
                 || self.lw(i) == "apt"
+                // a cluster the gazetteer does not know ("UNC4736")
+                || self.toks[i].word && {
+                    let w = self.text.get(self.toks[i].s..self.toks[i].e).unwrap_or("");
+                    code_name(w) && w.bytes().any(|b| b.is_ascii_digit())
+                }
         })
     }
 
@@ -1622,6 +1948,7 @@ impl<'a> Sent<'a> {
             && hit.ts > 0
             && self.is(hit.ts - 1, word::DET)
             && !matches!(self.lw(hit.ts), "responsible" | "behind")
+            && cue.flags & flag::ADJ == 0
         {
             return None;
         }
@@ -1636,8 +1963,12 @@ impl<'a> Sent<'a> {
         let accused: Option<Vec<usize>> = match cue.frame {
             // "platforms blamed by Washington for the attack": the agent
             // after "by" attributes, the noun before is accused
+            Frame::Obj if cue.flags & flag::ADJ != 0 => self.find_adj(&hit),
+            // "platforms blamed by Washington for the attack", "has been
+            // accused by Amnesty International of": the agent after "by"
+            // attributes (any named body), the subject is accused
             Frame::Obj if cue.flags & flag::AGENT != 0 && self.is_word(hit.te, "by") => {
-                by_agent = self.find_obj(hit.te + 1, NONE, 0, true)?;
+                by_agent = self.np_after(hit.te + 1).ents;
                 passive = true;
                 self.find_subj(hit.ts, legal)
             }
@@ -1669,14 +2000,30 @@ impl<'a> Sent<'a> {
             {
                 self.relative_object(hit.ts)
             }
-            Frame::Obj => self.find_obj(hit.te, NONE, cue.flags, legal).or_else(|| {
-                // "attributed a series of attacks on water plants to X"
-                if cue.flags & flag::TO == 0 {
-                    return None;
-                }
-                let to = self.find_tail(hit.te, &["to".to_owned()])?;
-                self.find_obj(to.1, NONE, cue.flags, legal)
-            }),
+            Frame::Obj => self
+                .find_obj(hit.te, NONE, cue.flags, legal)
+                .or_else(|| {
+                    // "attributed a series of attacks on water plants to X",
+                    // "pinned the blame for the outage on X"
+                    let tail = if cue.flags & flag::TO != 0 {
+                        "to"
+                    } else if self.lw(hit.te - 1) == "for"
+                        && (hit.ts..hit.te).any(|i| self.lw(i) == "blame")
+                    {
+                        "on"
+                    } else {
+                        return None;
+                    };
+                    let to = self.find_tail(hit.te, &[tail.to_owned()])?;
+                    self.find_obj(to.1, NONE, cue.flags, legal)
+                })
+                .map(|mut g| {
+                    // "blamed China for A and Russia for B"
+                    if cue.flags & flag::AGENT != 0 {
+                        g.extend(self.coordinated_obj(&g, legal));
+                    }
+                    g
+                }),
             Frame::Subj => {
                 if cue.class == Class::Denial {
                     Some(Vec::new())
@@ -1762,6 +2109,29 @@ impl<'a> Sent<'a> {
         if accused.is_empty() && !is_denial {
             return None;
         }
+        if cue.flags & flag::NEAR != 0 && !self.right_after(hit.te, &accused) {
+            return None;
+        }
+        if cue.flags & flag::NEGONLY != 0 && !self.negated(hit.ts) {
+            return None;
+        }
+        if is_denial_cue && cue.frame == Frame::Obj {
+            // "the allegations were rejected by Beijing": the denier is named
+            // after the cue
+            inner_denier = true;
+        }
+        if cue.flags & flag::AGENT != 0
+            && by_agent.is_empty()
+            && !accused.is_empty()
+            && matches!(cue.frame, Frame::Obj | Frame::Gap)
+            && self.passive_before(hit.ts)
+        {
+            // "was blamed on X by investigators in Seoul"
+            if let Some(g) = self.trailing_agent(&accused) {
+                by_agent = g;
+                passive = true;
+            }
+        }
         // Context checks.
         let f = cue.flags;
         if f & flag::EVENT != 0 {
@@ -1786,6 +2156,12 @@ impl<'a> Sent<'a> {
                 Frame::Pre => self.actor_after(hit.te),
                 // "North Korea had stolen $3 billion in crypto assets"
                 Frame::Subj => true,
+                // "the hackers were probably Chinese"
+                _ if f & flag::NEAR != 0 => {
+                    self.group_actor_like(&accused)
+                        || matches!(self.lw(hit.te - 1), "is" | "was" | "are" | "were")
+                            && self.ends_clause(&accused)
+                }
                 _ => self.group_actor_like(&accused),
             };
             if !ok {
@@ -1798,19 +2174,24 @@ impl<'a> Sent<'a> {
                     .last()
                     .is_some_and(|&m| self.actor_after(self.mtok[m].1 + 1))
                 // "North Korea had stolen $3 billion in crypto assets"
-                || (hit.te..(hit.te + 8).min(self.n())).any(|i| self.cyber_word(i));
+                || (hit.te..(hit.te + 8).min(self.n())).any(|i| self.cyber_word(i))
+                // "China hacked our ministries": the verb says it
+                || self.is(hit.ts, word::CYBER);
             if !g_ok {
                 return None;
             }
-        }
-        if f & flag::ACTOR_SUBJ != 0 && !self.actor_subj(hit.ts) {
-            return None;
         }
         // An intelligence or military service accused makes its own
         // context ("ties to Russian intelligence services").
         let spy_agency = accused
             .iter()
-            .any(|&m| is_spy_agency(self.text, &self.ments[m]));
+            .any(|&m| is_spy_agency(self.text, &self.ments[m]) || self.spy_phrase(m));
+        // A threat actor accused is actor enough ("the malware is
+        // associated with Kimsuky").
+        let actor_accused = accused.iter().any(|&m| self.is_threat_actor(m));
+        if f & flag::ACTOR_SUBJ != 0 && !actor_accused && !self.actor_subj(hit.ts) {
+            return None;
+        }
         if f & flag::CTX != 0 && !self.ctx_near(hit.ts, hit.te) && !self.doc_claims && !spy_agency {
             return None;
         }
@@ -1819,20 +2200,26 @@ impl<'a> Sent<'a> {
             // accused, an attack verb needs no cyber word of its own; a
             // charge or a sanction always does ("a US admiral convicted on
             // corruption charges").
-            let responsibility = cue.class == Class::Claim(ClaimKind::Responsibility);
-            let actor_accused = accused.iter().any(|&m| {
-                matches!(
-                    self.ments[m].entity.kind,
-                    EntityKind::Agency | EntityKind::ThreatActor
-                )
-            });
+            let responsibility = matches!(
+                cue.class,
+                Class::Claim(ClaimKind::Responsibility | ClaimKind::Sponsorship)
+            );
+            let actor_accused = spy_agency
+                || accused.iter().any(|&m| {
+                    matches!(
+                        self.ments[m].entity.kind,
+                        EntityKind::Agency | EntityKind::ThreatActor
+                    )
+                });
             if !(responsibility && (self.doc_claims || actor_accused)) {
                 return None;
             }
         }
         if cue.frame == Frame::Pre && f & flag::ACTOR == 0 {
-            // "China-backed" anything: only about cyber actors.
-            if !(self.actor_after(hit.te) || self.ctx_near(hit.ts, hit.te)) {
+            // "China-backed" anything: only about cyber actors ("Russian
+            // state actors" names its own).
+            let own_actor = self.is(hit.te - 1, word::ACTOR) && !self.is(hit.te - 1, word::ORG);
+            if !(own_actor || self.actor_after(hit.te) || self.ctx_near(hit.ts, hit.te)) {
                 return None;
             }
         }
@@ -1957,7 +2344,8 @@ impl<'a> Sent<'a> {
             }
             cands.push(c);
         }
-        let cands = merge(cands);
+        let mut cands = merge(cands);
+        self.appositive_attributors(&mut cands);
         if !cands.is_empty() {
             ctx.claims_seen = true;
             ctx.cyber_doc = true;
@@ -1967,6 +2355,10 @@ impl<'a> Sent<'a> {
             ctx.speaker = c.attributor.clone();
         } else if let Some(p) = primary {
             ctx.speaker = p;
+        } else if let Some(e) = opening_subject(self.text, self.span(), self.ments) {
+            // "Mandiant published a report on the attacks." names the
+            // speaker of a later "It assesses ..."
+            ctx.speaker = e;
         }
         cands
             .into_iter()
@@ -1975,6 +2367,39 @@ impl<'a> Sent<'a> {
             .into_iter()
             .flatten()
             .collect()
+    }
+
+    /// "Mandiant linked the attack to Sandworm, a unit of Russia's GRU":
+    /// a claim in an appositive of another claim's accused, with no speaker
+    /// of its own, is made by that claim's attributor.
+    fn appositive_attributors(&self, cands: &mut [Cand]) {
+        for i in 0..cands.len() {
+            if !cands[i].attributor.is_empty() || cands[i].source.is_some() || cands[i].denial {
+                continue;
+            }
+            // ", a unit of", ", an arm of": the comma a few words before
+            let ts = cands[i].cue_tok.0;
+            let Some(k) = (ts.saturating_sub(4)..ts)
+                .rev()
+                .find(|&k| self.toks[k].comma)
+            else {
+                continue;
+            };
+            if k == 0
+                || !(k + 1..ts).all(|j| self.is(j, word::DET | word::ORG | word::ACTOR))
+                || self.toks[k - 1].ment == NONE
+            {
+                continue;
+            }
+            let head = self.toks[k - 1].ment;
+            let from = cands
+                .iter()
+                .find(|o| o.accused.contains(&head) && !o.attributor.is_empty())
+                .map(|o| o.attributor.clone());
+            if let Some(a) = from {
+                cands[i].attributor = a;
+            }
+        }
     }
 
     /// Fills attributor, source and speaker clauses.
@@ -2150,6 +2575,13 @@ impl<'a> Sent<'a> {
                 if found.is_none() && !ctx.speaker.is_empty() {
                     found = Some(ctx.speaker.clone());
                 }
+                if found.is_none() && source.is_none() {
+                    // no one to refer to: "the report" is the source
+                    source = left
+                        .as_ref()
+                        .and_then(|(_, sp)| sp.source)
+                        .or_else(|| post.as_ref().and_then(|(_, sp)| sp.source));
+                }
                 attributor = found;
             }
         }
@@ -2176,11 +2608,23 @@ impl<'a> Sent<'a> {
 
     /// The final claim: confidence from the hedges in scope.
     fn finish(&self, index: usize, c: Cand, _ctx: &ClaimContext) -> Option<Claim> {
-        let accused = if c.denial && c.accused.is_empty() {
+        let mut accused = if c.denial && c.accused.is_empty() {
             c.attributor.clone()
         } else {
             self.entities(&c.accused)
         };
+        // "Star Blizzard, also known as Seaborgium": one entity, named twice
+        let mut seen: Vec<&str> = Vec::new();
+        let keep: Vec<bool> = accused
+            .iter()
+            .map(|e| {
+                let new = !seen.contains(&&*e.id);
+                seen.push(&e.id);
+                new
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        accused.retain(|_| keep.next().unwrap_or(true));
         if accused.is_empty() {
             return None;
         }

@@ -1,7 +1,7 @@
 //! A light tokenizer for candidate sentences: words, punctuation, and the
 //! marks the rules need (boundaries, word classes, mentions, cue hits).
 
-use crate::claims::lexicon::Lexicon;
+use crate::claims::lexicon::{word, Lexicon};
 
 /// No index.
 pub(crate) const NONE: usize = usize::MAX;
@@ -37,6 +37,96 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// A word shaped like the name of a piece of malware or a tracked threat
+/// cluster: an inner capital after a first part of three letters or more
+/// ("WannaCry", "NotPetya", "BlackEnergy"; not "McDonald", "DeSantis" or a
+/// surname prefix such as "MacArthur" or "VanDyke"), or
+/// capitals followed by three digits or more ("UNC3886", "TA453").
+pub(crate) fn code_name(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() < 4 || !b[0].is_ascii_uppercase() {
+        return false;
+    }
+    let caps = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    if caps >= 2 {
+        let digits = b[caps..].iter().take_while(|c| c.is_ascii_digit()).count();
+        return digits >= 3 && caps + digits == b.len();
+    }
+    let mut run = 0;
+    for (i, &c) in b.iter().enumerate().skip(1) {
+        if c.is_ascii_lowercase() {
+            run += 1;
+        } else if c.is_ascii_uppercase() && run >= 2 {
+            let first = &w[..i];
+            return !matches!(
+                first,
+                "Mac"
+                    | "Van"
+                    | "Von"
+                    | "Del"
+                    | "Des"
+                    | "Der"
+                    | "Den"
+                    | "Dos"
+                    | "Das"
+                    | "Las"
+                    | "Los"
+                    | "Les"
+                    | "Fitz"
+            );
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// A code name fused to its number by a hyphen ("Storm-0558", "UAC-0050"):
+/// a capitalised word of three letters or more, '-', three digits or more.
+fn hyphen_code(prefix: &str, digits: &str) -> bool {
+    prefix.len() >= 3
+        && prefix.as_bytes()[0].is_ascii_uppercase()
+        && prefix.bytes().all(|c| c.is_ascii_alphabetic())
+        && digits.len() >= 3
+        && digits.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// Whether `s` holds a word shaped like a malware or threat-cluster name
+/// (see [`code_name`]; the cheap test before tokenizing).
+pub(crate) fn has_code_name(s: &str) -> bool {
+    let b = s.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    let mut i = 0;
+    while i < b.len() {
+        if !word(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && word(b[i]) {
+            i += 1;
+        }
+        // only words opening with a capital can be names
+        if !b[start].is_ascii_uppercase() {
+            continue;
+        }
+        let w = s.get(start..i).unwrap_or("");
+        if code_name(w) {
+            return true;
+        }
+        if b.get(i) == Some(&b'-') {
+            let mut j = i + 1;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            if (j == b.len() || !word(b[j])) && hyphen_code(w, s.get(i + 1..j).unwrap_or("")) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Tokenizes `sentence` (whose first byte is at `base` in the document).
 /// `lower` receives the ASCII-lowercased sentence (same byte length).
 pub(crate) fn tokenize(sentence: &str, base: usize, lex: &Lexicon, out: &mut Vec<Tok>) {
@@ -56,6 +146,8 @@ pub(crate) fn tokenize(sentence: &str, base: usize, lex: &Lexicon, out: &mut Vec
         hit: NONE,
         hedge: false,
     };
+    // Tokens marked cyber only for their shape ("WannaCry").
+    let mut coded: Vec<usize> = Vec::new();
     while let Some((i, c)) = it.next() {
         if c == '\n' || c == '\r' {
             // A line break inside a sentence (headline, dateline): boundary.
@@ -82,6 +174,22 @@ pub(crate) fn tokenize(sentence: &str, base: usize, lex: &Lexicon, out: &mut Vec
             let mut t = tok(i, end, true);
             if let Some(bits) = lower.get(i..end).and_then(|w| lex.words.get(w)) {
                 t.w = *bits;
+            }
+            let w = &sentence[i..end];
+            if t.w & word::CYBER == 0 && code_name(w) {
+                t.w |= word::CYBER;
+                coded.push(out.len());
+            }
+            // "Storm-0558": the prefix and the number are both the name.
+            let n = out.len();
+            if n >= 2 && out[n - 1].s == base + i - 1 && out[n - 2].e == base + i - 1 {
+                let (ps, pe) = (out[n - 2].s - base, out[n - 2].e - base);
+                if sentence.get(i - 1..i) == Some("-")
+                    && hyphen_code(sentence.get(ps..pe).unwrap_or(""), w)
+                {
+                    t.w |= word::CYBER;
+                    out[n - 2].w |= word::CYBER;
+                }
             }
             out.push(t);
             continue;
@@ -149,5 +257,72 @@ pub(crate) fn tokenize(sentence: &str, base: usize, lex: &Lexicon, out: &mut Vec
             }
             _ => out.push(tok(i, end, false)),
         }
+    }
+    // "TecSyn International", "SmithKline Beckman": part of a longer
+    // proper name or a company's, not malware.
+    for k in coded {
+        let next = out
+            .get(k + 1)
+            .filter(|t| t.word)
+            .map_or("", |t| sentence.get(t.s - base..t.e - base).unwrap_or(""));
+        if next.starts_with(|c: char| c.is_uppercase())
+            || COMPANY_WORDS.contains(&next.to_ascii_lowercase().as_str())
+        {
+            out[k].w &= !word::CYBER;
+        }
+    }
+}
+
+/// Words after a name that make it a company's ("TecSyn International").
+const COMPANY_WORDS: [&str; 22] = [
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
+    "group",
+    "international",
+    "holdings",
+    "industries",
+    "systems",
+    "technologies",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "bank",
+    "airlines",
+    "airways",
+    "pharmaceuticals",
+    "partners",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_names() {
+        for w in ["WannaCry", "NotPetya", "BlackEnergy", "UNC3886", "TA453"] {
+            assert!(code_name(w), "{w}");
+        }
+        for w in [
+            "McDonald",
+            "DeSantis",
+            "MacArthur",
+            "VanDyke",
+            "China",
+            "G20",
+            "MH17",
+            "NATO",
+        ] {
+            assert!(!code_name(w), "{w}");
+        }
+        assert!(has_code_name("hacked by Storm-0558 last year"));
+        assert!(!has_code_name(
+            "flew a Tu-154 and an F-16 to Covid-19 wards"
+        ));
     }
 }
