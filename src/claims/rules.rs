@@ -477,6 +477,14 @@ impl<'a> Sent<'a> {
             {
                 continue;
             }
+            // "the suspects", "40 suspects": a noun, no hedge
+            if ts > 0 && matched.eq_ignore_ascii_case("suspects") && {
+                let p = &toks[ts - 1];
+                let pw = lower.get(p.s - base..p.e - base).unwrap_or("");
+                p.w & word::DET != 0 || pw.bytes().all(|b| b.is_ascii_digit())
+            } {
+                continue;
+            }
             for t in &mut toks[ts..te] {
                 t.hedge = true;
             }
@@ -1806,6 +1814,37 @@ impl<'a> Sent<'a> {
             && self.is(ts - 1, word::ACTOR)
     }
 
+    /// "Hungary dismissed reports that Russian hackers were responsible":
+    /// one claim, the reported one, negated and made by the denier; the
+    /// denial itself accuses no one.
+    fn dismissed_reports(&self, cands: &mut Vec<Cand>) {
+        let mut i = 0;
+        while i < cands.len() {
+            let d = &cands[i];
+            let te = d.cue_tok.1;
+            if !d.denial || te >= self.n() || self.lw(te) != "that" {
+                i += 1;
+                continue;
+            }
+            let denier = d.attributor.clone();
+            let inner = cands.iter().position(|c| {
+                !c.denial && c.cue_tok.0 > te && !(te..c.cue_tok.0).any(|j| self.toks[j].hard)
+            });
+            match inner {
+                Some(k) => {
+                    let c = &mut cands[k];
+                    c.negated = true;
+                    if !denier.is_empty() {
+                        c.attributor = denier;
+                        c.source = None;
+                    }
+                    cands.remove(i);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
     /// A headline: no sentence-final punctuation and at most twenty
     /// words.
     fn headline(&self) -> bool {
@@ -2423,6 +2462,7 @@ impl<'a> Sent<'a> {
             cands.push(c);
         }
         let mut cands = merge(cands);
+        self.dismissed_reports(&mut cands);
         self.appositive_attributors(&mut cands);
         if !cands.is_empty() {
             ctx.claims_seen = true;
@@ -2788,7 +2828,11 @@ impl<'a> Sent<'a> {
             let t = &self.toks[i];
             t.hit != NONE && {
                 let hh = self.hits[t.hit];
-                hh.claim && !(hh.ts >= c.cue_tok.0 && hh.te <= c.cue_tok.1)
+                hh.claim
+                    && !(hh.ts >= c.cue_tok.0 && hh.te <= c.cue_tok.1)
+                    // "suspected of working for": the cue holding the
+                    // hedge does not shield the claim from it
+                    && !(hh.ts <= h.ts && h.te <= hh.te)
             }
         };
         if c.core.1 < h.ts {
