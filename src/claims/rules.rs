@@ -434,6 +434,14 @@ impl<'a> Sent<'a> {
                     continue;
                 }
             }
+            // "the suspects", "40 suspects": a noun, not a verb
+            if matches!(lower.get(a..b), Some("suspects" | "suspect")) && ts > 0 && {
+                let p = &toks[ts - 1];
+                let pw = lower.get(p.s - base..p.e - base).unwrap_or("");
+                p.w & word::DET != 0 || pw.bytes().all(|b| b.is_ascii_digit())
+            } {
+                continue;
+            }
             let hi = hits.len();
             for t in &mut toks[ts..te] {
                 t.hit = hi;
@@ -587,13 +595,20 @@ impl<'a> Sent<'a> {
     /// A comma between two mentions of a list that ends with "and"/"or"
     /// ("Norway, Finland and Denmark"; not "Kazakhstan's ministry,
     /// Microsoft said").
+    /// A mention starts at token `j`, or after "the" there ("and the
+    /// United States").
+    fn ment_at(&self, j: usize) -> bool {
+        let m = |j: usize| self.toks.get(j).is_some_and(|t| t.ment != NONE);
+        m(j) || (j < self.n() && self.lw(j) == "the" && m(j + 1))
+    }
+
     fn list_comma(&self, i: usize) -> bool {
         if i == 0 || i + 1 >= self.n() || self.toks[i - 1].ment == NONE {
             return false;
         }
         let mut j = i + 1;
         if self.toks[j].word && matches!(self.lw(j), "and" | "or") {
-            return self.toks.get(j + 1).is_some_and(|t| t.ment != NONE);
+            return self.ment_at(j + 1);
         }
         // walk the list: mention (, mention)* (and|or) mention
         for _ in 0..8 {
@@ -609,11 +624,11 @@ impl<'a> Sent<'a> {
                         && matches!(self.lw(j), "and" | "or")
                     {
                         j += 1;
-                        return self.toks.get(j).is_some_and(|t| t.ment != NONE);
+                        return self.ment_at(j);
                     }
                 }
                 Some(t) if t.word && matches!(self.lw(j), "and" | "or") => {
-                    return self.toks.get(j + 1).is_some_and(|t| t.ment != NONE);
+                    return self.ment_at(j + 1);
                 }
                 _ => return false,
             }
