@@ -1842,8 +1842,13 @@ impl<'a> Sent<'a> {
                 continue;
             }
             let denier = d.attributor.clone();
+            let ds = d.cue_tok.0;
             let inner = cands.iter().position(|c| {
-                !c.denial && c.cue_tok.0 > te && !(te..c.cue_tok.0).any(|j| self.toks[j].hard)
+                !c.denial
+                    && c.cue_tok.0 > ds
+                    // "rejected Canada's accusation that": Canada's claim
+                    && self.possessed_by(c.cue_tok.0).is_none()
+                    && !(te.min(c.cue_tok.0)..c.cue_tok.0).any(|j| self.toks[j].hard)
             });
             match inner {
                 Some(k) => {
@@ -1857,6 +1862,25 @@ impl<'a> Sent<'a> {
                 }
                 None => i += 1,
             }
+        }
+    }
+
+    /// An accusation noun before "that" ("the accusation that ...").
+    fn nominal_that(&self, (ts, te): (usize, usize)) -> bool {
+        te > ts + 1
+            && self.lw(te - 1) == "that"
+            && matches!(
+                self.lw(ts),
+                "accusation" | "accusations" | "allegation" | "allegations"
+            )
+    }
+
+    /// The mention whose possessive "'s" stands right before token `ts`.
+    fn possessed_by(&self, ts: usize) -> Option<usize> {
+        if ts >= 2 && self.toks[ts - 1].poss && self.toks[ts - 2].ment != NONE {
+            Some(self.toks[ts - 2].ment)
+        } else {
+            None
         }
     }
 
@@ -2434,6 +2458,14 @@ impl<'a> Sent<'a> {
             self.resolve(&mut c, cue, ctx, primary.as_deref(), &done_hits);
             if c.kind == ClaimKind::Legal && !c.attributor.is_empty() {
                 self.drop_own_state(&mut c);
+            }
+            if self.nominal_that(c.cue_tok) {
+                // "Canada's accusation that Chinese hackers planted": the
+                // possessor accuses; with none, no one named does
+                c.attributor = match self.possessed_by(c.cue_tok.0) {
+                    Some(m) => self.entities(&self.expand_left(m)),
+                    None => Vec::new(),
+                };
             }
             if !matches!(c.kind, ClaimKind::Legal | ClaimKind::Sanction) && !c.denial {
                 // "a scam centre run by Chinese nationals": the nationality
