@@ -2459,6 +2459,37 @@ impl<'a> Sent<'a> {
             if c.kind == ClaimKind::Legal && !c.attributor.is_empty() {
                 self.drop_own_state(&mut c);
             }
+            if c.denial {
+                // "calling Seoul's claims a smear": the owner of the claims
+                // accuses, it is not the denier
+                let owner = |m: usize| {
+                    let l = self.mtok[m].1;
+                    l + 2 < self.n()
+                        && self.toks[l + 1].poss
+                        && self.toks[l + 2].s >= c.cue.0
+                        && self.toks[l + 2].e <= c.cue.1
+                };
+                if c.accused.iter().any(|&m| owner(m)) {
+                    let spans: Vec<(usize, usize)> = c
+                        .accused
+                        .iter()
+                        .filter(|&&m| owner(m))
+                        .map(|&m| (self.ments[m].span.start, self.ments[m].span.end))
+                        .collect();
+                    c.accused.retain(|&m| !owner(m));
+                    c.attributor.retain(|e| !spans.contains(&(e.start, e.end)));
+                    if c.accused.is_empty() {
+                        // the speaker denies ("China's foreign ministry said
+                        // Washington's accusations were groundless")
+                        if let Some(p) = primary.as_deref() {
+                            c.attributor = p.to_vec();
+                            c.source = None;
+                            cands.push(c);
+                        }
+                        continue;
+                    }
+                }
+            }
             if self.nominal_that(c.cue_tok) {
                 // "Canada's accusation that Chinese hackers planted": the
                 // possessor accuses; with none, no one named does
