@@ -2218,7 +2218,15 @@ impl<'a> Sent<'a> {
                         let object_follows = hit.te < self.n()
                             && (self.is(hit.te, word::DET)
                                 || self.toks[hit.te].ment != NONE
-                                || matches!(self.lw(hit.te), "him" | "her" | "them" | "us"));
+                                || matches!(self.lw(hit.te), "him" | "her" | "them" | "us")
+                                // "arrested 40 suspects", "charged two men"
+                                || self.is(hit.te, word::ACTOR)
+                                || self.lw(hit.te).bytes().all(|b| b.is_ascii_digit() || b == b',')
+                                || matches!(
+                                    self.lw(hit.te),
+                                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight"
+                                        | "nine" | "ten" | "dozens" | "several" | "more"
+                                ));
                         if self.lw(hit.te - 1).ends_with("ed") && !object_follows {
                             passive = true;
                             self.find_subj(hit.ts, legal)
@@ -2502,8 +2510,16 @@ impl<'a> Sent<'a> {
                 // "a scam centre run by Chinese nationals": the nationality
                 // of persons is no state accused (legal and sanction cues
                 // name their defendants so: "charged two Iranian nationals")
+                // ("Chinese and Filipino nationals": past the list)
                 c.accused.retain(|&m| {
-                    let e = self.mtok[m].1 + 1;
+                    let mut e = self.mtok[m].1 + 1;
+                    while e < self.n()
+                        && (self.toks[e].ment != NONE
+                            || self.toks[e].comma
+                            || matches!(self.lw(e), "and" | "or"))
+                    {
+                        e += 1;
+                    }
                     !(e < self.n()
                         && matches!(
                             self.lw(e),
