@@ -28,10 +28,22 @@ impl Tagger {
     /// A tagger with the embedded default gazetteers and rules.
     #[cfg(feature = "default-gazetteers")]
     pub fn new() -> Tagger {
+        // The first call of a process builds (and caches) the default
+        // gazetteer and claim lexicons: build the two side by side.
+        let (gazetteer, claims) = std::thread::scope(|scope| {
+            let gazetteer = scope.spawn(Gazetteer::new);
+            let claims = ClaimTagger::new();
+            // A panic there (the embedded data is tested, so none is
+            // expected) goes on as if the build had run on this thread.
+            let gazetteer = gazetteer
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (gazetteer, claims)
+        });
         Tagger {
             splitter: SentenceSplitter::new(),
-            gazetteer: Gazetteer::new(),
-            claims: ClaimTagger::new(),
+            gazetteer,
+            claims,
         }
     }
 

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 const DATA: &str = include_str!("data/claims.jsonl");
 const HELDOUT: &str = include_str!("data/heldout_claims.jsonl");
+const HELDOUT2: &str = include_str!("data/heldout2_claims.jsonl");
 const EXTRA_ENTITIES: &str = include_str!("data/claims_gazetteer.tsv");
 const MAX_CUE: usize = 80;
 
@@ -211,6 +212,22 @@ fn heldout_claims_stay_above_the_floor() {
     for (k, x) in fig.fields {
         let floor = if k == "attributor" { 0.94 } else { 0.95 };
         assert!(x >= floor, "held-out {k} {x:.3} below {floor}");
+    }
+}
+
+/// The second blind held-out set (`tests/data/heldout2_claims.jsonl`, see
+/// `tests/data/HELDOUT2.md`), written after the first had been used to
+/// guide the rules. Same rules as above: never tune on it, never copy its
+/// sentences. A regression floor a little under the figures measured in
+/// round 3 (f1 0.911, attributor 0.947, accused 0.991, polarity and
+/// confidence 1.000, default gazetteer).
+#[test]
+fn heldout2_claims_stay_above_the_floor() {
+    let fig = score_set(HELDOUT2, &Tagger::new());
+    assert!(fig.f1 >= 0.89, "held-out 2 f1 {:.3} below 0.89", fig.f1);
+    for (k, x) in fig.fields {
+        let floor = if k == "attributor" { 0.92 } else { 0.95 };
+        assert!(x >= floor, "held-out 2 {k} {x:.3} below {floor}");
     }
 }
 

@@ -523,12 +523,25 @@ impl Rows {
         for (w, bits) in &self.words {
             *words.entry(w.clone()).or_insert(0) |= *bits;
         }
+        // The two large automata (every cue, and the claim cues of the
+        // gate) take nearly all of the build: compile them side by side.
+        let (cue_ac, claim_ac) = std::thread::scope(|scope| {
+            let claims = scope.spawn(|| build(&claim_patterns));
+            let cues = build(&patterns);
+            let claims = claims.join().unwrap_or_else(|_| {
+                Err(Error::new(
+                    ErrorKind::Config,
+                    "building the claim-cue automaton failed",
+                ))
+            });
+            (cues, claims)
+        });
         Ok(Lexicon {
-            claim_ac: build(&claim_patterns)?,
+            claim_ac: claim_ac?,
             claim_slot,
             ctx_ac: build(&ctx_words)?,
             generic_ac: build(&generic_words)?,
-            cue_ac: build(&patterns)?,
+            cue_ac: cue_ac?,
             cue_slots,
             hedge_ac: build(&hedge_pats)?,
             hedges,

@@ -383,7 +383,8 @@ impl<'a> Sent<'a> {
         // Mentions → token ranges.
         let mut mtok = Vec::with_capacity(mentions.len());
         for (mi, m) in mentions.iter().enumerate() {
-            // "pro-Russian hacktivists" do not name Russia.
+            // "anti-Russian hacktivists" do not name Russia; "pro-Russian
+            // hacktivists" are put on the Russian side (annotation convention).
             let lead = text
                 .get(m.span.start.saturating_sub(5)..m.span.start)
                 .unwrap_or("");
@@ -392,7 +393,7 @@ impl<'a> Sent<'a> {
                 .get(m.span.end..(m.span.end + 5).min(text.len()))
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            if lead.ends_with("pro-") || lead.ends_with("anti-") || tail.starts_with("-born") {
+            if lead.ends_with("anti-") || tail.starts_with("-born") {
                 mtok.push((NONE, NONE));
                 continue;
             }
@@ -432,6 +433,14 @@ impl<'a> Sent<'a> {
                 if rest.starts_with("tank") {
                     continue;
                 }
+            }
+            // "the suspects", "40 suspects": a noun, not a verb
+            if matches!(lower.get(a..b), Some("suspects" | "suspect")) && ts > 0 && {
+                let p = &toks[ts - 1];
+                let pw = lower.get(p.s - base..p.e - base).unwrap_or("");
+                p.w & word::DET != 0 || pw.bytes().all(|b| b.is_ascii_digit())
+            } {
+                continue;
             }
             let hi = hits.len();
             for t in &mut toks[ts..te] {
@@ -474,6 +483,14 @@ impl<'a> Sent<'a> {
                 && matched.chars().next().is_some_and(char::is_uppercase)
                 && !toks[ts - 1].quote
             {
+                continue;
+            }
+            // "the suspects", "40 suspects": a noun, no hedge
+            if ts > 0 && matched.eq_ignore_ascii_case("suspects") && {
+                let p = &toks[ts - 1];
+                let pw = lower.get(p.s - base..p.e - base).unwrap_or("");
+                p.w & word::DET != 0 || pw.bytes().all(|b| b.is_ascii_digit())
+            } {
                 continue;
             }
             for t in &mut toks[ts..te] {
@@ -578,13 +595,20 @@ impl<'a> Sent<'a> {
     /// A comma between two mentions of a list that ends with "and"/"or"
     /// ("Norway, Finland and Denmark"; not "Kazakhstan's ministry,
     /// Microsoft said").
+    /// A mention starts at token `j`, or after "the" there ("and the
+    /// United States").
+    fn ment_at(&self, j: usize) -> bool {
+        let m = |j: usize| self.toks.get(j).is_some_and(|t| t.ment != NONE);
+        m(j) || (j < self.n() && self.lw(j) == "the" && m(j + 1))
+    }
+
     fn list_comma(&self, i: usize) -> bool {
         if i == 0 || i + 1 >= self.n() || self.toks[i - 1].ment == NONE {
             return false;
         }
         let mut j = i + 1;
         if self.toks[j].word && matches!(self.lw(j), "and" | "or") {
-            return self.toks.get(j + 1).is_some_and(|t| t.ment != NONE);
+            return self.ment_at(j + 1);
         }
         // walk the list: mention (, mention)* (and|or) mention
         for _ in 0..8 {
@@ -600,11 +624,11 @@ impl<'a> Sent<'a> {
                         && matches!(self.lw(j), "and" | "or")
                     {
                         j += 1;
-                        return self.toks.get(j).is_some_and(|t| t.ment != NONE);
+                        return self.ment_at(j);
                     }
                 }
                 Some(t) if t.word && matches!(self.lw(j), "and" | "or") => {
-                    return self.toks.get(j + 1).is_some_and(|t| t.ment != NONE);
+                    return self.ment_at(j + 1);
                 }
                 _ => return false,
             }
@@ -1765,6 +1789,109 @@ impl<'a> Sent<'a> {
         false
     }
 
+    /// "A court in Oslo convicted a woman of spying on exiles in Norway for
+    /// Asmara": the court's own state is not what it accuses; the state the
+    /// defendant worked "for" is, when one is named.
+    fn drop_own_state(&self, c: &mut Cand) {
+        let own = |m: usize| {
+            let e = &self.ments[m].entity;
+            c.attributor
+                .iter()
+                .any(|a| a.id == e.id || (a.country.is_some() && a.country == e.country))
+        };
+        if !c.accused.iter().any(|&m| own(m)) {
+            return;
+        }
+        let mut kept: Vec<usize> = c.accused.iter().copied().filter(|&m| !own(m)).collect();
+        if kept.is_empty() {
+            let mut j = c.cue_tok.1;
+            while j < self.n() && !self.toks[j].hard {
+                let m = self.toks[j].ment;
+                if m != NONE && j > 0 && self.lw(j - 1) == "for" && !own(m) {
+                    kept.push(m);
+                    break;
+                }
+                j += 1;
+            }
+        }
+        c.accused = kept;
+    }
+
+    /// "a man accused of", "hackers suspected of": an accusation verb
+    /// right after a common actor noun that is no entity, before "of".
+    fn reduced_relative(&self, (ts, te): (usize, usize)) -> bool {
+        ts > 0
+            && te < self.n()
+            && te == ts + 1
+            && matches!(self.lw(ts), "accused" | "blamed")
+            && matches!(self.lw(te), "of" | "for")
+            && self.toks[ts - 1].ment == NONE
+            && self.is(ts - 1, word::ACTOR)
+    }
+
+    /// "Hungary dismissed reports that Russian hackers were responsible":
+    /// one claim, the reported one, negated and made by the denier; the
+    /// denial itself accuses no one.
+    fn dismissed_reports(&self, cands: &mut Vec<Cand>) {
+        let mut i = 0;
+        while i < cands.len() {
+            let d = &cands[i];
+            let te = d.cue_tok.1;
+            if !d.denial || te >= self.n() || self.lw(te) != "that" {
+                i += 1;
+                continue;
+            }
+            let denier = d.attributor.clone();
+            let ds = d.cue_tok.0;
+            let inner = cands.iter().position(|c| {
+                !c.denial
+                    && c.cue_tok.0 > ds
+                    // "rejected Canada's accusation that": Canada's claim
+                    && self.possessed_by(c.cue_tok.0).is_none()
+                    && !(te.min(c.cue_tok.0)..c.cue_tok.0).any(|j| self.toks[j].hard)
+            });
+            match inner {
+                Some(k) => {
+                    let c = &mut cands[k];
+                    c.negated = true;
+                    if !denier.is_empty() {
+                        c.attributor = denier;
+                        c.source = None;
+                    }
+                    cands.remove(i);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// An accusation noun before "that" ("the accusation that ...").
+    fn nominal_that(&self, (ts, te): (usize, usize)) -> bool {
+        te > ts + 1
+            && self.lw(te - 1) == "that"
+            && matches!(
+                self.lw(ts),
+                "accusation" | "accusations" | "allegation" | "allegations"
+            )
+    }
+
+    /// The mention whose possessive "'s" stands right before token `ts`.
+    fn possessed_by(&self, ts: usize) -> Option<usize> {
+        if ts >= 2 && self.toks[ts - 1].poss && self.toks[ts - 2].ment != NONE {
+            Some(self.toks[ts - 2].ment)
+        } else {
+            None
+        }
+    }
+
+    /// A headline: no sentence-final punctuation and at most twenty
+    /// words.
+    fn headline(&self) -> bool {
+        let st = self.span().as_str(self.text).trim_end();
+        !st.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ';', ','])
+            && self.toks.iter().filter(|t| t.word).count() <= 20
+    }
+
     fn group_actor_like(&self, g: &[usize]) -> bool {
         g.iter().any(|&m| {
             matches!(
@@ -2091,7 +2218,15 @@ impl<'a> Sent<'a> {
                         let object_follows = hit.te < self.n()
                             && (self.is(hit.te, word::DET)
                                 || self.toks[hit.te].ment != NONE
-                                || matches!(self.lw(hit.te), "him" | "her" | "them" | "us"));
+                                || matches!(self.lw(hit.te), "him" | "her" | "them" | "us")
+                                // "arrested 40 suspects", "charged two men"
+                                || self.is(hit.te, word::ACTOR)
+                                || self.lw(hit.te).bytes().all(|b| b.is_ascii_digit() || b == b',')
+                                || matches!(
+                                    self.lw(hit.te),
+                                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight"
+                                        | "nine" | "ten" | "dozens" | "several" | "more"
+                                ));
                         if self.lw(hit.te - 1).ends_with("ed") && !object_follows {
                             passive = true;
                             self.find_subj(hit.ts, legal)
@@ -2329,10 +2464,86 @@ impl<'a> Sent<'a> {
             }
             done_hits[h] = true;
             self.resolve(&mut c, cue, ctx, primary.as_deref(), &done_hits);
+            if c.kind == ClaimKind::Legal && !c.attributor.is_empty() {
+                self.drop_own_state(&mut c);
+            }
+            if c.denial {
+                // "calling Seoul's claims a smear": the owner of the claims
+                // accuses, it is not the denier
+                let owner = |m: usize| {
+                    let l = self.mtok[m].1;
+                    l + 2 < self.n()
+                        && self.toks[l + 1].poss
+                        && self.toks[l + 2].s >= c.cue.0
+                        && self.toks[l + 2].e <= c.cue.1
+                };
+                if c.accused.iter().any(|&m| owner(m)) {
+                    let spans: Vec<(usize, usize)> = c
+                        .accused
+                        .iter()
+                        .filter(|&&m| owner(m))
+                        .map(|&m| (self.ments[m].span.start, self.ments[m].span.end))
+                        .collect();
+                    c.accused.retain(|&m| !owner(m));
+                    c.attributor.retain(|e| !spans.contains(&(e.start, e.end)));
+                    if c.accused.is_empty() {
+                        // the speaker denies ("China's foreign ministry said
+                        // Washington's accusations were groundless")
+                        if let Some(p) = primary.as_deref() {
+                            c.attributor = p.to_vec();
+                            c.source = None;
+                            cands.push(c);
+                        }
+                        continue;
+                    }
+                }
+            }
+            if self.nominal_that(c.cue_tok) {
+                // "Canada's accusation that Chinese hackers planted": the
+                // possessor accuses; with none, no one named does
+                c.attributor = match self.possessed_by(c.cue_tok.0) {
+                    Some(m) => self.entities(&self.expand_left(m)),
+                    None => Vec::new(),
+                };
+            }
+            if !matches!(c.kind, ClaimKind::Legal | ClaimKind::Sanction) && !c.denial {
+                // "a scam centre run by Chinese nationals": the nationality
+                // of persons is no state accused (legal and sanction cues
+                // name their defendants so: "charged two Iranian nationals")
+                // ("Chinese and Filipino nationals": past the list)
+                c.accused.retain(|&m| {
+                    let mut e = self.mtok[m].1 + 1;
+                    while e < self.n()
+                        && (self.toks[e].ment != NONE
+                            || self.toks[e].comma
+                            || matches!(self.lw(e), "and" | "or"))
+                    {
+                        e += 1;
+                    }
+                    !(e < self.n()
+                        && matches!(
+                            self.lw(e),
+                            "nationals" | "citizens" | "national" | "citizen"
+                        ))
+                });
+                if c.accused.is_empty() {
+                    continue;
+                }
+            }
+            if self.reduced_relative(c.cue_tok) {
+                // "extradited a man accused of working for LockBit": the
+                // man is the accused, and he is no entity
+                continue;
+            }
             if c.accused.is_empty() && c.attributor.is_empty() {
                 continue;
             }
-            if cue.flags & flag::REPORTED != 0 && c.clauses.is_empty() {
+            if cue.flags & flag::REPORTED != 0
+                && c.clauses.is_empty()
+                && !(self.headline() && self.group_actor_like(&c.accused))
+            {
+                // a headline states its claim bare ("Iranian Hackers Breach
+                // Utility"); elsewhere the claim needs a speaker
                 continue;
             }
             if c.accused.is_empty() {
@@ -2345,6 +2556,7 @@ impl<'a> Sent<'a> {
             cands.push(c);
         }
         let mut cands = merge(cands);
+        self.dismissed_reports(&mut cands);
         self.appositive_attributors(&mut cands);
         if !cands.is_empty() {
             ctx.claims_seen = true;
@@ -2710,7 +2922,11 @@ impl<'a> Sent<'a> {
             let t = &self.toks[i];
             t.hit != NONE && {
                 let hh = self.hits[t.hit];
-                hh.claim && !(hh.ts >= c.cue_tok.0 && hh.te <= c.cue_tok.1)
+                hh.claim
+                    && !(hh.ts >= c.cue_tok.0 && hh.te <= c.cue_tok.1)
+                    // "suspected of working for": the cue holding the
+                    // hedge does not shield the claim from it
+                    && !(hh.ts <= h.ts && h.te <= hh.te)
             }
         };
         if c.core.1 < h.ts {

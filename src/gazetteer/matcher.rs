@@ -82,6 +82,28 @@ struct Pattern {
     /// The byte after the first word, lowercased, with a space standing for
     /// any whitespace and `'` for `’`; 0 for one-word forms.
     next: u8,
+    /// The length of the first word (`first_word`), the key the pattern is
+    /// found by.
+    first_len: usize,
+    /// When the first word is followed by a space and an ASCII letter or
+    /// digit, that byte lowercased (see `second_key`); else 0.
+    second: u8,
+}
+
+/// The first byte after the white space that follows the word ending at
+/// `we`, lowercased, as `Pattern::match_at` would compare it with a form's
+/// byte after a space: a run of spaces, tabs and line breaks, or else one
+/// no-break space. 0 when there is none.
+#[inline]
+fn second_key(t: &[u8], we: usize) -> u8 {
+    let mut i = we;
+    while t.get(i).is_some_and(|b| SPACE_BYTES.contains(b)) {
+        i += 1;
+    }
+    if i == we && t.get(i..i + 2) == Some(&[0xC2, 0xA0]) {
+        i += 2;
+    }
+    t.get(i).map_or(0, u8::to_ascii_lowercase)
 }
 
 /// The byte after the word ending at `we`, normalised as `Pattern::next`.
@@ -301,8 +323,14 @@ impl Pattern {
         } else {
             next_key(&bytes, fw)
         };
+        let second = match (bytes.get(fw), bytes.get(fw + 1)) {
+            (Some(b' '), Some(&b)) if b.is_ascii_alphanumeric() => b.to_ascii_lowercase(),
+            _ => 0,
+        };
         Pattern {
             next,
+            first_len: fw,
+            second,
             bytes,
             caps: caps.into(),
             exact: form.case == Case::Exact,
@@ -316,11 +344,36 @@ impl Pattern {
     }
 
     /// The end of this form if it matches `text` at `start`, as a whole word.
+    ///
+    /// Callers find the pattern by the word at `start` (`by_first_word`),
+    /// so that word already equals the form's first word ignoring ASCII
+    /// case (it has no spaces or apostrophes): only its case is checked,
+    /// and the byte loop goes on after it.
     #[inline]
     fn match_at(&self, text: &str, start: usize) -> Option<usize> {
         let t = text.as_bytes();
         let f = &self.bytes;
-        let (mut i, mut j, mut k) = (start, 0usize, 0usize);
+        let fw = self.first_len;
+        let word = t.get(start..start.checked_add(fw)?)?;
+        let mut k = 0;
+        if self.exact {
+            if word != f.get(..fw)? {
+                return None;
+            }
+        } else {
+            debug_assert!(word.eq_ignore_ascii_case(&f[..fw]));
+            while let Some(&c) = self.caps.get(k) {
+                let c = usize::from(c);
+                if c >= fw {
+                    break;
+                }
+                if !word[c].is_ascii_uppercase() {
+                    return None;
+                }
+                k += 1;
+            }
+        }
+        let (mut i, mut j) = (start + fw, fw);
         while j < f.len() {
             let fb = f[j];
             if fb == b' ' {
@@ -632,7 +685,10 @@ impl Matcher {
                 && match t.get(we) {
                     Some(b'-') => true,
                     Some(b' ') => t.get(we + 1).is_some_and(u8::is_ascii_uppercase),
-                    _ => t[we - 1].is_ascii_digit() || (wl >= 7 && b"RBGP".contains(&b)),
+                    _ => {
+                        t[we - 1].is_ascii_digit()
+                            || (wl >= 7 && matches!(b, b'R' | b'B' | b'G' | b'P'))
+                    }
                 };
             if may_infer {
                 if let Some(inf) = scheme::infer(text, ws, we) {
@@ -859,10 +915,17 @@ impl Matcher {
         let mut best: Option<Choice> = None;
         let mut qualifier: Option<Option<usize>> = None;
         let next = next_key(text.as_bytes(), we);
+        let mut second: Option<u8> = None;
         for &pi in cands {
             let pi = pi as usize;
             let p = &self.patterns[pi];
             if p.next != 0 && p.next != next {
+                continue;
+            }
+            // A form's second word must start with the text's next byte.
+            if p.second != 0
+                && p.second != *second.get_or_insert_with(|| second_key(text.as_bytes(), we))
+            {
                 continue;
             }
             let Some(end) = p.match_at(text, ws) else {

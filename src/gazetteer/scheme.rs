@@ -52,6 +52,42 @@ const FAMILIES: &[(&str, Option<&str>, bool, bool)] = &[
     ("manticore", Some("IR"), false, false),
 ];
 
+/// For each letter `a..=z`, the bit set of the `FAMILIES` entries that
+/// start with it: a second word is compared with two or three families,
+/// not all of them.
+static FAMILIES_BY_LETTER: [u32; 26] = {
+    let mut by = [0u32; 26];
+    let mut i = 0;
+    while i < FAMILIES.len() {
+        let b = FAMILIES[i].0.as_bytes()[0];
+        assert!(b.is_ascii_lowercase() && i < 32);
+        by[(b - b'a') as usize] |= 1 << i;
+        i += 1;
+    }
+    by
+};
+
+/// The first family (in `FAMILIES` order) named `second` (any ASCII case)
+/// that `ok` accepts.
+fn family(
+    second: &str,
+    ok: impl Fn(&(&str, Option<&str>, bool, bool)) -> bool,
+) -> Option<&'static (&'static str, Option<&'static str>, bool, bool)> {
+    let first = second.as_bytes().first()?.to_ascii_lowercase();
+    let mut bits = match first {
+        b'a'..=b'z' => FAMILIES_BY_LETTER[usize::from(first - b'a')],
+        _ => 0,
+    };
+    while bits != 0 {
+        let f = FAMILIES.get(bits.trailing_zeros() as usize)?;
+        if f.0.eq_ignore_ascii_case(second) && ok(f) {
+            return Some(f);
+        }
+        bits &= bits - 1;
+    }
+    None
+}
+
 /// Secureworks first words (upper case only).
 const METALS: &[(&str, Option<&str>)] = &[
     ("BRONZE", Some("CN")),
@@ -330,7 +366,7 @@ pub(crate) fn infer(text: &str, ws: usize, we: usize) -> Option<Inferred> {
     }
     // Codes with a hyphen: Storm-1234, DEV-0537, UAC-0050, TAG-22,
     // CovertNetwork-1658.
-    if t.get(we) == Some(&b'-') && b"SDUTC".contains(&first) {
+    if t.get(we) == Some(&b'-') && matches!(first, b'S' | b'D' | b'U' | b'T' | b'C') {
         let prefix = match word {
             "Storm" | "STORM" => Some(("Storm", 4, 4)),
             "DEV" => Some(("DEV", 4, 4)),
@@ -351,7 +387,10 @@ pub(crate) fn infer(text: &str, ws: usize, we: usize) -> Option<Inferred> {
     // Codes in one word: UNC5221, TA453, FIN7, APT46.
     let has_digit = t.get(we - 1).is_some_and(u8::is_ascii_digit);
     for (p, lo, hi) in [("UNC", 3, 5), ("TA", 3, 4), ("FIN", 1, 2), ("APT", 1, 3)] {
-        if let Some(num) = word.strip_prefix(p).filter(|_| has_digit) {
+        if !has_digit {
+            break;
+        }
+        if let Some(num) = word.strip_prefix(p) {
             if num.len() >= lo && num.len() <= hi && num.bytes().all(|b| b.is_ascii_digit()) {
                 if !ends_clean(text, we) {
                     return None;
@@ -366,7 +405,10 @@ pub(crate) fn infer(text: &str, ws: usize, we: usize) -> Option<Inferred> {
         }
     }
     // Recorded Future: BlueDelta, RedNovember.
-    for (c, country) in COLOURS.iter().filter(|_| b"RBGP".contains(&first)) {
+    for (c, country) in COLOURS
+        .iter()
+        .filter(|_| matches!(first, b'R' | b'B' | b'G' | b'P'))
+    {
         if let Some(rest) = word.strip_prefix(c) {
             if PHONETIC.contains(&rest) {
                 return Some(actor(word.to_owned(), *country, we));
@@ -380,6 +422,15 @@ pub(crate) fn infer(text: &str, ws: usize, we: usize) -> Option<Inferred> {
     if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
+    // Only a family or a metal name can follow: most capitalised pairs
+    // ("White House") are out by the second word's initial or the first
+    // word's case before the second word is scanned.
+    let initial = t.get(we + 1).map_or(0, u8::to_ascii_lowercase);
+    let may_family =
+        initial.is_ascii_lowercase() && FAMILIES_BY_LETTER[usize::from(initial - b'a')] != 0;
+    if !may_family && !METALS.iter().any(|m| m.0 == word) {
+        return None;
+    }
     let s2 = we + 1;
     let e2 = super::matcher::word_end(text, s2);
     let second = text.get(s2..e2)?;
@@ -390,9 +441,7 @@ pub(crate) fn infer(text: &str, ws: usize, we: usize) -> Option<Inferred> {
     let upper2 = second.bytes().all(|b| b.is_ascii_uppercase());
     let title2 = second.bytes().skip(1).all(|b| b.is_ascii_lowercase());
     let family = if upper2 || title2 {
-        FAMILIES
-            .iter()
-            .find(|f| f.0.eq_ignore_ascii_case(second) && (!f.2 || (upper1 && upper2)))
+        family(second, |f| !f.2 || (upper1 && upper2))
     } else {
         None
     };

@@ -219,7 +219,32 @@ const ABBREVIATIONS: &[(&str, Kind, bool)] = &[
     ("viz", Kind::Never, false),
 ];
 
-static TABLE: Lazy<HashMap<&'static str, (Kind, bool)>> = Lazy::new(|| {
+/// FNV-1a: the keys are a few bytes long and fixed, where the default
+/// SipHash costs more than the lookup itself (it runs at every full stop).
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+static TABLE: Lazy<FnvMap<&'static str, (Kind, bool)>> = Lazy::new(|| {
     ABBREVIATIONS
         .iter()
         .map(|&(w, k, cased)| (w, (k, cased)))
@@ -381,8 +406,9 @@ const OPENERS: &[&str] = &[
     "Your",
 ];
 
-static OPENER_SET: Lazy<std::collections::HashSet<&'static str>> =
-    Lazy::new(|| OPENERS.iter().copied().collect());
+static OPENER_SET: Lazy<
+    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>,
+> = Lazy::new(|| OPENERS.iter().copied().collect());
 
 /// True when `word` (no punctuation) typically opens a sentence.
 pub(crate) fn is_opener(word: &str) -> bool {

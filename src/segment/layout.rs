@@ -56,6 +56,19 @@ impl Marker {
 /// followed by white space.
 pub(crate) fn parse_marker(text: &str, at: usize) -> Option<Marker> {
     let rest = text.get(at..)?;
+    // Most sentences open with a word: no marker starts with an ASCII
+    // letter followed by a letter or digit, nor with an ASCII character
+    // other than a digit, a letter, `(`, `-` or `*`.
+    match rest.as_bytes() {
+        [b0, b1, ..] if b0.is_ascii_alphabetic() && b1.is_ascii_alphanumeric() => return None,
+        [b0, ..]
+            if b0.is_ascii()
+                && !(b0.is_ascii_alphanumeric() || matches!(b0, b'(' | b'-' | b'*')) =>
+        {
+            return None
+        }
+        _ => {}
+    }
     let mut cap = rest.len().min(16);
     while !rest.is_char_boundary(cap) {
         cap -= 1;

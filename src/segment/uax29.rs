@@ -79,6 +79,75 @@ const fn skip_table() -> [bool; 256] {
 
 static SKIP: [bool; 256] = skip_table();
 
+/// Finds the bytes that may stop a skip: a byte [`SKIP`] rejects, which in
+/// ASCII is one of `. ! ? \n \r`, or any non-ASCII byte.
+///
+/// News text has a full stop or line break every few dozen bytes and `!`,
+/// CR or non-ASCII bytes rarely, so `.`, `\n` and `?` are found with
+/// `memchr3` and the rare ones are looked for ahead, each search going on
+/// from where the last one ended (linear time overall).
+struct Stops<'a> {
+    bytes: &'a [u8],
+    /// The next `!` or `\r` at or after the last position asked about.
+    rare: usize,
+    /// The next non-ASCII byte at or after the last position asked about.
+    high: usize,
+}
+
+impl<'a> Stops<'a> {
+    fn new(bytes: &'a [u8]) -> Stops<'a> {
+        Stops {
+            bytes,
+            rare: Stops::find_rare(bytes, 0),
+            high: Stops::find_high(bytes, 0),
+        }
+    }
+
+    /// The first byte at or after `i` that may stop a skip, or the end.
+    /// It may stop early; the caller checks the byte itself.
+    #[inline]
+    fn next(&mut self, i: usize) -> usize {
+        let len = self.bytes.len();
+        if i >= len {
+            return len;
+        }
+        if self.rare < i {
+            self.rare = Stops::find_rare(self.bytes, i);
+        }
+        if self.high < i {
+            self.high = Stops::find_high(self.bytes, i);
+        }
+        let limit = self.rare.min(self.high);
+        match self.bytes.get(i..limit) {
+            Some(run) => memchr::memchr3(b'.', b'\n', b'?', run).map_or(limit, |k| i + k),
+            None => i,
+        }
+    }
+
+    fn find_rare(bytes: &[u8], i: usize) -> usize {
+        bytes
+            .get(i..)
+            .and_then(|rest| memchr::memchr2(b'!', b'\r', rest))
+            .map_or(bytes.len(), |k| i + k)
+    }
+
+    /// The first non-ASCII byte at or after `i`, or the end: whole blocks
+    /// are tested with `is_ascii`, which reads a word at a time.
+    fn find_high(bytes: &[u8], mut i: usize) -> usize {
+        const BLOCK: usize = 64;
+        while let Some(block) = bytes.get(i..bytes.len().min(i + BLOCK)) {
+            if block.is_empty() {
+                break;
+            }
+            if !block.is_ascii() {
+                return i + block.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+            }
+            i += block.len();
+        }
+        bytes.len()
+    }
+}
+
 /// The categories [`SKIP`] lets through, for any character.
 fn skippable(c: Cat) -> bool {
     matches!(
@@ -236,13 +305,17 @@ pub(crate) fn fast(text: &str) -> Vec<usize> {
     // between is one SB8 skips, so a scan from any position in
     // `from..=until` gives the same answer.
     let mut sb8_cache: Option<(usize, usize, bool)> = None;
+    let mut stops = Stops::new(bytes);
     while pos < bytes.len() {
         // Skip plain text: no rule fires inside it, and afterwards only the
         // last character's part matters (no terminator is reachable).
         if state.settled() {
             let mut end = pos;
             while end < bytes.len() {
-                let b = bytes[end];
+                end = stops.next(end);
+                let Some(&b) = bytes.get(end) else {
+                    break;
+                };
                 if b < 0x80 {
                     if !SKIP[b as usize] {
                         break;
@@ -256,7 +329,10 @@ pub(crate) fn fast(text: &str) -> Vec<usize> {
                 }
             }
             if end > pos {
-                let last = text[..end].chars().next_back().map_or(Cat::Other, cat);
+                let last = match bytes[end - 1] {
+                    b if b < 0x80 => ASCII[usize::from(b)],
+                    _ => text[..end].chars().next_back().map_or(Cat::Other, cat),
+                };
                 let part = match last {
                     Cat::Upper | Cat::Lower => Part::UpperLower,
                     Cat::Sp => Part::SpPlus,
@@ -268,13 +344,16 @@ pub(crate) fn fast(text: &str) -> Vec<usize> {
                 continue;
             }
         }
-        let Some(ch) = text[pos..].chars().next() else {
-            break;
+        let (c, len) = match bytes[pos] {
+            b if b < 0x80 => (ASCII[usize::from(b)], 1),
+            _ => match text[pos..].chars().next() {
+                Some(ch) => (cat(ch), ch.len_utf8()),
+                None => break,
+            },
         };
         let before = pos;
         let sb = state;
-        let c = cat(ch);
-        pos += ch.len_utf8();
+        pos += len;
         state = state.next(c);
         let brk = if sb.last() == Part::Sot {
             // SB1: a break at the start of the text (not an interior one).
