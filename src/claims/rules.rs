@@ -389,11 +389,14 @@ impl<'a> Sent<'a> {
                 .get(m.span.start.saturating_sub(5)..m.span.start)
                 .unwrap_or("");
             let lead = lead.to_ascii_lowercase();
-            let tail = text
-                .get(m.span.end..(m.span.end + 5).min(text.len()))
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            if lead.ends_with("anti-") || tail.starts_with("-born") {
+            // ("Russian-speaking gang": a language, not a state)
+            let mut te = (m.span.end + 9).min(text.len());
+            while te > m.span.end && !text.is_char_boundary(te) {
+                te -= 1;
+            }
+            let tail = text.get(m.span.end..te).unwrap_or("").to_ascii_lowercase();
+            if lead.ends_with("anti-") || tail.starts_with("-born") || tail.starts_with("-speaking")
+            {
                 mtok.push((NONE, NONE));
                 continue;
             }
@@ -770,6 +773,19 @@ impl<'a> Sent<'a> {
                     f = self.mtok[m2].0;
                     continue 'outer;
                 }
+                if self.lw(k) == ")" {
+                    // "the National Cyber Security Centre (NCSC) and the
+                    // ...": the name before its abbreviation
+                    let open = (k.saturating_sub(3)..k).rev().find(|&x| self.lw(x) == "(");
+                    if let Some(o) = open.filter(|&o| o > 0 && self.toks[o - 1].ment != NONE) {
+                        let m2 = self.toks[o - 1].ment;
+                        if self.ment_ok(m2) && !group.contains(&m2) {
+                            group.insert(0, m2);
+                            f = self.mtok[m2].0;
+                            continue 'outer;
+                        }
+                    }
+                }
                 let ok = if t.word {
                     matches!(self.lw(k), "and" | "or" | "the" | "both") || self.is(k, word::ORG)
                 } else {
@@ -799,8 +815,16 @@ impl<'a> Sent<'a> {
         // A cue ending in a preposition ("tied to", "run by", "working for")
         // takes the phrase right after it: no other preposition between.
         let prep_cue = from > 0 && is_prep(self.lw(from - 1));
+        // The last word read was an actor noun ("the same group").
+        let mut actor_noun = false;
         while i < until {
             let t = &self.toks[i];
+            if t.comma && actor_noun && self.appositive_name(i + 1) {
+                // "the work of the same group, HomeLand Justice": the name
+                // in apposition to the actor noun
+                i += 1;
+                continue;
+            }
             if t.hard || t.comma {
                 return None;
             }
@@ -817,13 +841,21 @@ impl<'a> Sent<'a> {
                     return None;
                 }
                 let in_cue = t.hit != NONE && self.hits[t.hit].claim;
+                // "the government of Rwanda", "the regime in Pyongyang":
+                // the preposition belongs to the name of a state's organ
+                let organ = matches!(self.lw(i), "of" | "in")
+                    && i > 0
+                    && self.is(i - 1, word::ORG)
+                    && self.ment_at(i + 1);
                 if prep_cue
                     && is_prep(self.lw(i))
                     && !in_cue
+                    && !organ
                     && !(flags & flag::TO != 0 && self.lw(i) == "to")
                 {
                     return None;
                 }
+                actor_noun = self.is(i, word::ACTOR) && !self.is(i, word::ORG);
                 words += 1;
                 if words > 8 {
                     return None;
@@ -832,6 +864,18 @@ impl<'a> Sent<'a> {
             i += 1;
         }
         None
+    }
+
+    /// A threat actor's name in apposition starts at token `j` and ends
+    /// its phrase ("the same group, HomeLand Justice."), not the subject of
+    /// a reporting verb ("the hackers, Russia said").
+    fn appositive_name(&self, j: usize) -> bool {
+        let m = self.toks.get(j).map_or(NONE, |t| t.ment);
+        if m == NONE || !self.ment_ok(m) || !self.is_threat_actor(m) || self.followed_by_report(m) {
+            return false;
+        }
+        let e = self.mtok[m].1 + 1;
+        e >= self.n() || !self.toks[e].word || matches!(self.lw(e), "and" | "or")
     }
 
     /// "X, which Y blamed": the antecedent X of a relative pronoun that
@@ -974,6 +1018,16 @@ impl<'a> Sent<'a> {
                 return None;
             }
             if t.comma {
+                // "Midnight Blizzard, the group behind the hack": the name
+                // the descriptive noun phrase stands in apposition to
+                if i > 0 && self.toks[i - 1].ment != NONE {
+                    let m = self.toks[i - 1].ment;
+                    let desc = (i + 1..ts).all(|j| self.is(j, word::DET | word::ACTOR))
+                        && (i + 1..ts).any(|j| self.is(j, word::ACTOR) && !self.is(j, word::ORG));
+                    if desc && self.ment_ok(m) && self.kind_ok(m, legal) {
+                        return Some(self.expand_left(m));
+                    }
+                }
                 let k = self.skippable_segment(i)?;
                 // "the group, known as Andariel, may have": the name.
                 if matches!(self.lw(k + 1), "known" | "called" | "dubbed" | "also") {
@@ -1085,10 +1139,16 @@ impl<'a> Sent<'a> {
                 sp.anaphor = true;
                 return sp;
             }
+            // ("the foreign ministry", "the national cyber agency": the
+            // noun after words of an organ's name)
+            let mut k = n;
+            while k > 1 && self.is(words[k - 1], word::ORG) && !self.is(words[k - 1], word::DET) {
+                k -= 1;
+            }
             if self.is(i, word::ANAPHOR)
-                && n > 0
+                && k > 0
                 && matches!(
-                    self.lw(words[n - 1]),
+                    self.lw(words[k - 1]),
                     "the" | "its" | "three" | "two" | "both"
                 )
             {
@@ -1196,6 +1256,17 @@ impl<'a> Sent<'a> {
         if phrase.starts_with("according to") || phrase.starts_with("in the") {
             return self.np_after(hit.te);
         }
+        // "summoned the ambassador after concluding that": the subject of
+        // the main clause
+        if hit.ts > 0
+            && phrase.ends_with("ing")
+            && (self.is(hit.ts - 1, word::SUB) || matches!(self.lw(hit.ts - 1), "by" | "while"))
+        {
+            let cs = self.clause_subject(hit.ts - 1);
+            if cs.found() {
+                return cs;
+            }
+        }
         let sp = self.subject_before(hit.ts);
         if sp.found() && !sp.elided {
             return sp;
@@ -1292,6 +1363,14 @@ impl<'a> Sent<'a> {
         let end = self.n().min(from.saturating_add(SPAN));
         while j < end {
             let t = &self.toks[j];
+            if boundary != NONE && self.lw(j) == "(" {
+                // "the Security Service (AIVD) and ... said": an
+                // abbreviation in brackets inside the speaker phrase
+                if let Some(close) = (j + 1..(j + 4).min(end)).find(|&x| self.lw(x) == ")") {
+                    j = close + 1;
+                    continue;
+                }
+            }
             if t.comma || t.quote || (t.hard && self.lw(j) != "\n") {
                 boundary = j;
             }
@@ -1306,8 +1385,12 @@ impl<'a> Sent<'a> {
                 {
                     return None;
                 }
+                // (the words of a long agency name count as one)
                 let words = (boundary + 1..hit.ts)
-                    .filter(|&k| self.toks[k].word)
+                    .filter(|&k| {
+                        let t = &self.toks[k];
+                        t.word && (t.ment == NONE || k == 0 || self.toks[k - 1].ment != t.ment)
+                    })
                     .count();
                 if words > 10 {
                     return None;
@@ -1428,6 +1511,40 @@ impl<'a> Sent<'a> {
                 return false;
             }
             steps += 1;
+        }
+        false
+    }
+
+    /// "no indication they were working for", "no evidence that the group
+    /// was linked to": an evidence negator before the short subject of the
+    /// clause whose verb starts at `ts`.
+    fn negated_subject(&self, ts: usize) -> bool {
+        let mut p = ts;
+        let mut words = 0;
+        while p > 0 && words < 6 {
+            let q = p - 1;
+            let t = &self.toks[q];
+            if t.hit != NONE && self.hits[t.hit].class == Class::Negator {
+                let h = self.hits[t.hit];
+                let w = self
+                    .lower
+                    .get(h.s - self.base..h.e - self.base)
+                    .unwrap_or("");
+                return words > 0
+                    && ["evidence", "sign", "indication", "proof", "whether", " if"]
+                        .iter()
+                        .any(|k| w.contains(k));
+            }
+            let subject_word = t.ment != NONE
+                || t.hedge
+                || self.adverb(q)
+                || self.is(q, word::AUX | word::DET | word::ACTOR)
+                || matches!(self.lw(q), "it" | "they" | "he" | "she" | "we" | "that");
+            if !t.word || !subject_word {
+                return false;
+            }
+            words += 1;
+            p = q;
         }
         false
     }
@@ -1699,20 +1816,37 @@ impl<'a> Sent<'a> {
     fn report_segment(&self, k: usize) -> bool {
         let mut j = k + 1;
         let mut words = 0;
+        let mut named = false;
         while j < self.n() && words <= 8 {
             let t = &self.toks[j];
+            if self.lw(j) == "(" {
+                // "the General Intelligence and Security Service (AIVD)
+                // and ... said": a short abbreviation in brackets
+                match (j + 1..(j + 4).min(self.n())).find(|&x| self.lw(x) == ")") {
+                    Some(close) => {
+                        j = close + 1;
+                        continue;
+                    }
+                    None => return false,
+                }
+            }
             if t.hard || t.comma {
                 return false;
             }
             if t.word {
                 if self.is_report_tok(j) {
                     let phrase = self.lw(j);
-                    return words > 0 || phrase == "according";
+                    return words > 0 || named || phrase == "according";
                 }
                 if t.hit != NONE || self.is(j, word::REL | word::CONJ | word::SUB) {
                     return false;
                 }
-                words += 1;
+                // the words of a long agency name count as one
+                if t.ment != NONE {
+                    named = true;
+                } else {
+                    words += 1;
+                }
             }
             j += 1;
         }
@@ -1929,6 +2063,16 @@ impl<'a> Sent<'a> {
                 g.insert(0, m0);
             }
         }
+        if self.descriptive(hit) {
+            // "Diamond Sleet, a North Korean actor", "Emerald Sleet is a
+            // North Korean operation": only as a description of a named
+            // group (the plain noun says nothing of "a Chinese group bought
+            // a stake")
+            let named = self.described_name(f)?;
+            if !g.contains(&named) {
+                g.insert(0, named);
+            }
+        }
         // a threat actor right after
         let mut j = hit.te;
         let mut n = 0;
@@ -1941,12 +2085,132 @@ impl<'a> Sent<'a> {
                 break;
             }
             if tj.hard || tj.comma || !self.is(j, word::ACTOR) {
+                // "a Chinese group it tracks as UNC3886": the name given
+                if let Some(m) = self.tracked_as(j) {
+                    g.push(m);
+                }
                 break;
             }
             n += 1;
             j += 1;
         }
         Some(g)
+    }
+
+    /// "Handala said it was responsible for", "the group claimed that it
+    /// was behind": a pronoun subject right before the cue (across
+    /// auxiliaries and adverbs) whose reporting verb's speaker is a threat
+    /// actor: the group speaks of itself.
+    fn pronoun_claimant(&self, ts: usize) -> Option<Vec<usize>> {
+        let mut p = ts;
+        while p > 0 && (self.is(p - 1, word::AUX) || self.adverb(p - 1)) {
+            p -= 1;
+        }
+        if p < 2 || !matches!(self.lw(p - 1), "it" | "they" | "we") {
+            return None;
+        }
+        let mut r = p - 2;
+        if self.lw(r) == "that" && r > 0 {
+            r -= 1;
+        }
+        let h = self.toks[r].hit;
+        if h == NONE || !self.hits[h].report {
+            return None;
+        }
+        let sp = self.report_speaker(h);
+        let g: Vec<usize> = sp
+            .ents
+            .into_iter()
+            .filter(|&m| self.is_threat_actor(m))
+            .collect();
+        (!g.is_empty()).then_some(g)
+    }
+
+    /// A descriptive `pre` cue: a plain actor noun ("actor", "group",
+    /// "operation"), an association cue written without a hyphen.
+    fn descriptive(&self, hit: &Hit) -> bool {
+        self.text.as_bytes().get(hit.s) != Some(&b'-')
+            && self.lex.cue_slots[hit.slot]
+                .iter()
+                .all(|c| c.class == Class::Claim(ClaimKind::Association) && c.frame == Frame::Pre)
+    }
+
+    /// The threat actor a description starting at token `f` (the state
+    /// adjective) describes: "X, a North Korean actor" (appositive), "X is
+    /// a ...", "assess X to be a ..." (copular); "a" or "an" and adverbs or
+    /// hedges may stand before the adjective.
+    fn described_name(&self, f: usize) -> Option<usize> {
+        let mut p = f;
+        while p > 0 && (self.toks[p - 1].hedge || self.adverb(p - 1)) {
+            p -= 1;
+        }
+        if p == 0 || !matches!(self.lw(p - 1), "a" | "an") {
+            return None;
+        }
+        let mut q = p - 1;
+        let ta = |k: usize| {
+            let m = self.toks[k].ment;
+            (m != NONE && self.ment_ok(m) && self.is_threat_actor(m)).then_some(m)
+        };
+        if q > 0 && self.toks[q - 1].comma {
+            return q.checked_sub(2).and_then(ta);
+        }
+        // the copula, across "also" and adverbs
+        while q > 0 && (self.adverb(q - 1) || self.toks[q - 1].hedge || self.lw(q - 1) == "also") {
+            q -= 1;
+        }
+        if q == 0 || !matches!(self.lw(q - 1), "is" | "was" | "are" | "were" | "be") {
+            return None;
+        }
+        q -= 1;
+        if self.lw(q) == "be" && q > 0 && self.lw(q - 1) == "to" {
+            q -= 1;
+        }
+        while q > 0 && self.is(q - 1, word::AUX) && !self.is_negator_tok(q - 1) {
+            q -= 1;
+        }
+        q.checked_sub(1).and_then(ta)
+    }
+
+    /// "it tracks as UNC3886", "which Microsoft calls Storm-0558": the
+    /// name a vendor gives the group just described (from token `j`).
+    fn tracked_as(&self, j: usize) -> Option<usize> {
+        let mut k = j;
+        let subj = self.toks.get(k)?;
+        if subj.ment != NONE && !self.is_threat_actor(subj.ment) {
+            k = self.mtok[subj.ment].1 + 1;
+        } else if matches!(self.lw(k), "it" | "they" | "we" | "which" | "that") {
+            k += 1;
+        } else {
+            return None;
+        }
+        if !matches!(
+            self.lw(k),
+            "tracks"
+                | "track"
+                | "tracked"
+                | "calls"
+                | "call"
+                | "called"
+                | "dubs"
+                | "dubbed"
+                | "names"
+                | "named"
+                | "designates"
+                | "designated"
+                | "labels"
+                | "labelled"
+                | "labeled"
+                | "refers"
+        ) {
+            return None;
+        }
+        k += 1;
+        if matches!(self.lw(k), "as" | "to") {
+            k += 1;
+        }
+        let m = self.toks.get(k)?.ment;
+        (m != NONE && self.ment_ok(m) && self.is_threat_actor(m)).then_some(m)
     }
 
     /// Tokens `from..` matching the lowercase words of `tail`, within 12
@@ -2087,6 +2351,8 @@ impl<'a> Sent<'a> {
         let is_denial_cue = cue.class == Class::Denial;
         let mut inner_denier = false;
         let mut by_agent: Vec<usize> = Vec::new();
+        // "Handala said it was responsible": the group claims its own act
+        let mut own_claim = false;
         let accused: Option<Vec<usize>> = match cue.frame {
             // "platforms blamed by Washington for the attack": the agent
             // after "by" attributes, the noun before is accused
@@ -2155,7 +2421,11 @@ impl<'a> Sent<'a> {
                 if cue.class == Class::Denial {
                     Some(Vec::new())
                 } else {
-                    self.find_subj(hit.ts, legal)
+                    self.find_subj(hit.ts, legal).or_else(|| {
+                        let g = self.pronoun_claimant(hit.ts)?;
+                        own_claim = true;
+                        Some(g)
+                    })
                 }
             }
             Frame::Pre => self.find_pre(&hit),
@@ -2279,11 +2549,24 @@ impl<'a> Sent<'a> {
                 || self.toks[hit.te].hard
                 || self.toks[hit.te].comma
                 || self.lw(hit.te) == ".");
-            if !(self.event_after(hit.te, 8) || at_end) {
+            // "had ordered it", "was behind it": the attack named before
+            let pronoun = matches!(self.lw(hit.te), "it" | "them")
+                && (0..hit.ts).any(|i| self.is(i, word::EVENT));
+            // "Fancy Bear was responsible for tracking", "NoName057(16)
+            // claimed responsibility for knocking ... offline": a threat
+            // actor's act is the event
+            let actor_act = self.is_word(hit.te, "for")
+                && self.lw(hit.te + 1).len() > 4
+                && self.lw(hit.te + 1).ends_with("ing")
+                && accused.iter().any(|&m| self.is_threat_actor(m));
+            if !(self.event_after(hit.te, 8) || at_end || pronoun || actor_act) {
                 return None;
             }
         }
-        if f & flag::EVENT_BEFORE != 0 && !self.event_before(hit.ts, 4) {
+        // (a passive's subject may carry a phrase: "the campaign against
+        // the ministry was funded by")
+        let reach = if self.passive_before(hit.ts) { 8 } else { 4 };
+        if f & flag::EVENT_BEFORE != 0 && !self.event_before(hit.ts, reach) {
             return None;
         }
         if f & flag::ACTOR != 0 {
@@ -2346,7 +2629,22 @@ impl<'a> Sent<'a> {
                         EntityKind::Agency | EntityKind::ThreatActor
                     )
                 });
-            if !(responsibility && (self.doc_claims || actor_accused)) {
+            // "officers of China's Ministry of State Security were
+            // indicted": charging spies is about espionage
+            // (the service's members: "officers of", "agents of"; not "a
+            // former intelligence officer sentenced for tax fraud")
+            let f = accused.iter().map(|&m| self.mtok[m].0).min().unwrap_or(0);
+            let spies = matches!(cue.class, Class::Claim(ClaimKind::Legal))
+                && accused
+                    .iter()
+                    .any(|&m| is_spy_agency(self.text, &self.ments[m]))
+                && f >= 2
+                && self.lw(f - 1) == "of"
+                && matches!(
+                    self.lw(f - 2),
+                    "officers" | "agents" | "members" | "operatives" | "hackers" | "spies"
+                );
+            if !(responsibility && (self.doc_claims || actor_accused) || spies) {
                 return None;
             }
         }
@@ -2359,6 +2657,7 @@ impl<'a> Sent<'a> {
             }
         }
         let kind = match cue.class {
+            Class::Claim(_) if own_claim => ClaimKind::SelfClaim,
             Class::Claim(k) => k,
             _ => ClaimKind::Responsibility,
         };
@@ -2384,7 +2683,9 @@ impl<'a> Sent<'a> {
             negated: is_denial
                 || self.negated(hit.ts)
                 // "no evidence that Russia was involved"
-                || (cue.frame == Frame::Subj && acc_lo < hit.ts && self.negated_clause(acc_lo)),
+                || (cue.frame == Frame::Subj && acc_lo < hit.ts && self.negated_clause(acc_lo))
+                // "no indication they were working for the Russian state"
+                || (cue.frame != Frame::Subj && self.negated_subject(hit.ts)),
             denial: is_denial,
             passive: passive || inner_denier,
             by_agent,
@@ -2530,6 +2831,18 @@ impl<'a> Sent<'a> {
                     continue;
                 }
             }
+            if c.kind == ClaimKind::SelfClaim || self.lw(c.cue_tok.0) == "claimed" {
+                // "the attacks were claimed by a pro-Russian group": a
+                // group's claim names the group; its leaning names no one
+                c.accused.retain(|&m| {
+                    let s = self.ments[m].span.start;
+                    let lead = self.text.get(s.saturating_sub(4)..s).unwrap_or("");
+                    !lead.eq_ignore_ascii_case("pro-")
+                });
+                if c.accused.is_empty() {
+                    continue;
+                }
+            }
             if self.reduced_relative(c.cue_tok) {
                 // "extradited a man accused of working for LockBit": the
                 // man is the accused, and he is no entity
@@ -2572,9 +2885,35 @@ impl<'a> Sent<'a> {
             // speaker of a later "It assesses ..."
             ctx.speaker = e;
         }
+        // Each hedge's claims: every claim whose words or speaker clause
+        // hold it, else the nearest claim of its clause.
+        let cues: Vec<(usize, usize)> = cands.iter().map(|c| c.cue_tok).collect();
+        let mut scoped: Vec<Vec<usize>> = vec![Vec::new(); cands.len()];
+        for (hi, h) in self.hedges.iter().enumerate() {
+            let mut explicit = false;
+            let mut near: Option<(usize, usize)> = None;
+            for (ci, c) in cands.iter().enumerate() {
+                match self.hedge_scope(h, c, &cues) {
+                    Scope::Inside => {
+                        explicit = true;
+                        scoped[ci].push(hi);
+                    }
+                    Scope::Clause(d) => {
+                        if near.map_or(true, |(_, d0)| d < d0) {
+                            near = Some((ci, d));
+                        }
+                    }
+                    Scope::Out => {}
+                }
+            }
+            if let (false, Some((ci, _))) = (explicit, near) {
+                scoped[ci].push(hi);
+            }
+        }
         cands
             .into_iter()
-            .map(|c| self.finish(index, c, ctx))
+            .zip(scoped)
+            .map(|(c, hs)| self.finish(index, c, &hs))
             .collect::<Vec<_>>()
             .into_iter()
             .flatten()
@@ -2626,7 +2965,21 @@ impl<'a> Sent<'a> {
         let hit_ts = c.cue_tok.0;
         let mut source = None;
         let mut anaphor = false;
-        let post = self.post_report(c.core.1 + 1);
+        // The claim is in a relative clause (", which ... ,"): the comma
+        // that opens it.
+        let relative = self
+            .prev_break(c.core.0.min(hit_ts))
+            .filter(|&k| self.toks[k].comma && self.is(k + 1, word::REL));
+        let mut post = self.post_report(c.core.1 + 1);
+        if let (Some(k), Some((_, sp))) = (relative, &post) {
+            // "Handala, which has been linked to Iran, said it ...": the
+            // speaker is the antecedent, who does not make the claim about
+            // itself
+            if !sp.ents.is_empty() && sp.ents.iter().all(|&m| self.mtok[m].0 < k) {
+                post = None;
+            }
+        }
+        let mut relative_source = false;
         let left = self.left_report(hit_ts, 60);
         let mut attributor: Option<Vec<Entity>> = None;
         let mut clauses = Vec::new();
@@ -2661,6 +3014,9 @@ impl<'a> Sent<'a> {
                 anaphor = true;
             } else if sp.source.is_some() {
                 source = sp.source;
+                // "APT15, which cybersecurity firms have linked to China":
+                // the firms, not the sentence's speaker
+                relative_source = relative.is_some();
             } else if sp.elided {
                 attributor = primary.map(<[Entity]>::to_vec).or_else(|| {
                     let cs = self.clause_subject(hit_ts);
@@ -2694,7 +3050,7 @@ impl<'a> Sent<'a> {
                 }
             }
         }
-        if attributor.is_none() {
+        if attributor.is_none() && !relative_source {
             // The speaker before (a reporting verb governing the claim),
             // then after.
             let mut resolved = false;
@@ -2784,6 +3140,17 @@ impl<'a> Sent<'a> {
                 if found.is_none() {
                     found = primary.map(<[Entity]>::to_vec);
                 }
+                if found.is_none() {
+                    // "the ministry condemned the campaign, which it
+                    // attributed to APT28": the subject the relative's
+                    // clause hangs on
+                    if let Some(k) = relative {
+                        let cs = self.clause_subject(k);
+                        if !cs.ents.is_empty() {
+                            found = Some(self.entities(&cs.ents));
+                        }
+                    }
+                }
                 if found.is_none() && !ctx.speaker.is_empty() {
                     found = Some(ctx.speaker.clone());
                 }
@@ -2819,7 +3186,7 @@ impl<'a> Sent<'a> {
     }
 
     /// The final claim: confidence from the hedges in scope.
-    fn finish(&self, index: usize, c: Cand, _ctx: &ClaimContext) -> Option<Claim> {
+    fn finish(&self, index: usize, c: Cand, scoped: &[usize]) -> Option<Claim> {
         let mut accused = if c.denial && c.accused.is_empty() {
             c.attributor.clone()
         } else {
@@ -2843,7 +3210,9 @@ impl<'a> Sent<'a> {
         let mut hedges: Vec<&HHit> = self
             .hedges
             .iter()
-            .filter(|h| self.hedge_scoped_to(h, &c))
+            .enumerate()
+            .filter(|(i, _)| scoped.contains(i))
+            .map(|(_, h)| h)
             .collect();
         // An estimative term or booster ("very likely", "with high
         // confidence") states the probability: the reporting verb around it
@@ -2902,50 +3271,66 @@ impl<'a> Sent<'a> {
         })
     }
 
-    /// Whether hedge `h` is in the scope of claim `c`.
-    fn hedge_scoped_to(&self, h: &HHit, c: &Cand) -> bool {
+    /// Whether hedge `h` is in the scope of claim `c`: inside its words or
+    /// its speaker's clause, or in its clause (the clause of the hedge,
+    /// between boundaries, reaches into the claim with no other claim's cue
+    /// in between: that one would be nearer) at a distance in tokens.
+    /// `cues` are the cue tokens of all the sentence's claims (cue words
+    /// that made no claim shield nothing: "allegedly carried out the
+    /// intrusions on behalf of Iran").
+    fn hedge_scope(&self, h: &HHit, c: &Cand, cues: &[(usize, usize)]) -> Scope {
         let inside = |r: (usize, usize)| h.ts >= r.0 && h.te - 1 <= r.1;
         if inside(c.core) || c.clauses.iter().any(|&r| inside(r)) {
-            return true;
+            return Scope::Inside;
         }
-        // The clause of the hedge (between boundaries) must reach into the
-        // claim, and no other claim cue may stand between them (it would
-        // be the nearer one and take the hedge). Only the tokens between
-        // the two are read, and the scan stops at the first boundary or
-        // cue: reading the whole clause for every (claim, hedge) pair was
-        // cubic in the length of a sentence without punctuation.
+        // Only the tokens between the two are read, and the scan stops at
+        // the first boundary or cue: reading the whole clause for every
+        // (claim, hedge) pair was cubic in the length of a sentence
+        // without punctuation.
         let boundary = |i: usize| {
             let t = &self.toks[i];
             (t.hard && !t.quote) || (t.comma && !self.list_comma(i)) || self.is(i, word::CONJ)
         };
         let other_cue = |i: usize| {
-            let t = &self.toks[i];
-            t.hit != NONE && {
-                let hh = self.hits[t.hit];
-                hh.claim
-                    && !(hh.ts >= c.cue_tok.0 && hh.te <= c.cue_tok.1)
+            cues.iter().any(|&(a, b)| {
+                i >= a
+                    && i < b
+                    && !(a >= c.cue_tok.0 && b <= c.cue_tok.1)
                     // "suspected of working for": the cue holding the
                     // hedge does not shield the claim from it
-                    && !(hh.ts <= h.ts && h.te <= hh.te)
-            }
+                    && !(a <= h.ts && h.te <= b)
+            })
         };
         if c.core.1 < h.ts {
             // The claim is before the hedge.
-            if boundary(c.core.1) {
-                return false;
+            if boundary(c.core.1) || (c.core.1 + 1..h.ts).any(|i| boundary(i) || other_cue(i)) {
+                return Scope::Out;
             }
-            !(c.core.1 + 1..h.ts).any(|i| boundary(i) || other_cue(i))
+            Scope::Clause(h.ts - c.core.1)
         } else if h.te <= c.core.0 {
             // The claim is after the hedge.
-            if c.core.0 >= self.n() || boundary(c.core.0) {
-                return false;
+            if c.core.0 >= self.n()
+                || boundary(c.core.0)
+                || (h.te..c.core.0).any(|i| boundary(i) || other_cue(i))
+            {
+                return Scope::Out;
             }
-            !(h.te..c.core.0).any(|i| boundary(i) || other_cue(i))
+            Scope::Clause(c.core.0 - h.te)
         } else {
             // They overlap.
-            true
+            Scope::Inside
         }
     }
+}
+
+/// Where a hedge stands for a claim (see `Sent::hedge_scope`).
+enum Scope {
+    /// In the claim's words or its speaker's clause.
+    Inside,
+    /// In the claim's clause, this many tokens away.
+    Clause(usize),
+    /// Elsewhere.
+    Out,
 }
 
 /// Merges claims that accuse the same mention (one statement read through
