@@ -15,6 +15,7 @@ use serde_json::Value;
 const DATA: &str = include_str!("data/claims.jsonl");
 const HELDOUT: &str = include_str!("data/heldout_claims.jsonl");
 const HELDOUT2: &str = include_str!("data/heldout2_claims.jsonl");
+const HELDOUT3: &str = include_str!("data/heldout3_claims.jsonl");
 const EXTRA_ENTITIES: &str = include_str!("data/claims_gazetteer.tsv");
 const MAX_CUE: usize = 80;
 
@@ -228,6 +229,21 @@ fn heldout2_claims_stay_above_the_floor() {
     for (k, x) in fig.fields {
         let floor = if k == "attributor" { 0.92 } else { 0.95 };
         assert!(x >= floor, "held-out 2 {k} {x:.3} below {floor}");
+    }
+}
+
+/// The third held-out set (`tests/data/heldout3_claims.jsonl`, see
+/// `tests/data/HELDOUT3.md`): blind when first measured (f1 0.896), then
+/// used to tune the rules, so no longer held out. A regression floor a
+/// little under the figures measured after that tuning (f1 0.984,
+/// attributor 0.993, accused, polarity and confidence 1.000, default
+/// gazetteer).
+#[test]
+fn heldout3_claims_stay_above_the_floor() {
+    let fig = score_set(HELDOUT3, &Tagger::new());
+    assert!(fig.f1 >= 0.96, "held-out 3 f1 {:.3} below 0.96", fig.f1);
+    for (k, x) in fig.fields {
+        assert!(x >= 0.97, "held-out 3 {k} {x:.3} below 0.97");
     }
 }
 

@@ -168,6 +168,7 @@ impl ClaimTagger {
         mentions: &[Mention],
     ) -> Vec<Claim> {
         if mentions.is_empty() || sentence.is_empty() {
+            context.note_unnamed(text, sentence);
             return Vec::new();
         }
         if sentence.len() > MAX_SENTENCE_BYTES {

@@ -40,6 +40,17 @@ pub struct ClaimContext {
     /// worked out only when a later claim sentence comes (most are never
     /// needed).
     pub(crate) recent: Vec<(Span, Vec<Mention>)>,
+    /// The ids and countries of the entities accused so far: a
+    /// counter-accusation ("Poland was spreading fabrications", the Russian
+    /// embassy said) is a denial only from one of them.
+    pub(crate) accused: Vec<std::sync::Arc<str>>,
+    /// The last quotation was spoken by a person the gazetteer does not
+    /// name ("..., the minister said."): a later sentence opening a quote
+    /// does not continue the last named speaker's.
+    pub(crate) person_quote: bool,
+    /// How many sentences `recent` held when `person_quote` was set (the
+    /// later ones are newer than the person's quote).
+    pub(crate) person_at: usize,
 }
 
 impl ClaimContext {
@@ -53,14 +64,63 @@ impl ClaimContext {
 
     /// Works out the speaker of the remembered sentences, the latest first.
     pub(crate) fn settle(&mut self, lex: &Lexicon, text: &str) {
-        for (span, ms) in self.recent.iter().rev() {
+        for (i, (span, ms)) in self.recent.iter().enumerate().rev() {
             if let Some(e) = sentence_speaker(lex, text, *span, ms) {
                 self.speaker = e;
+                if i >= self.person_at {
+                    self.person_quote = false;
+                }
+                break;
+            }
+            if i >= self.person_at && person_quote(span.as_str(text), ms, span.start) {
+                self.person_quote = true;
                 break;
             }
         }
         self.recent.clear();
+        self.person_at = 0;
     }
+
+    /// Notes a sentence without entity mentions: a quotation closed by a
+    /// speaker the gazetteer does not name ("We are counting the damage,"
+    /// the minister said.).
+    pub(crate) fn note_unnamed(&mut self, text: &str, sentence: Span) {
+        if self.speaker.is_empty() && self.recent.is_empty() {
+            return;
+        }
+        if person_quote(
+            text.get(sentence.range()).unwrap_or(""),
+            &[],
+            sentence.start,
+        ) {
+            self.person_quote = true;
+            self.person_at = self.recent.len();
+        }
+    }
+}
+
+/// Whether `s` (at byte `base` of the text, with mentions `ms`) closes a
+/// quotation with a reporting verb whose speaker names no entity:
+/// `damage," the minister said.`
+fn person_quote(s: &str, ms: &[Mention], base: usize) -> bool {
+    let b = s.as_bytes();
+    // the last closing quote: '"' or the last byte of U+201D
+    let Some(q) = (0..b.len())
+        .rev()
+        .find(|&i| b[i] == b'"' || b[i] == 0x9d && i >= 2 && b[i - 2] == 0xe2 && b[i - 1] == 0x80)
+    else {
+        return false;
+    };
+    let Some(rest) = s.get(q + 1..) else {
+        return false;
+    };
+    if rest.len() > 60 || ms.iter().any(|m| m.span.start >= base + q) {
+        return false;
+    }
+    let rest = rest.to_ascii_lowercase();
+    [" said", " says", " told", " added", " wrote", " explained"]
+        .iter()
+        .any(|v| rest.contains(v))
 }
 
 /// An introductory adverbial before the subject: "In a report published
@@ -1346,9 +1406,21 @@ impl<'a> Sent<'a> {
                 let h = t.hit;
                 let hit = self.hits[h];
                 let mut sp = self.report_speaker(h);
-                // the clause holds the verb too ("officials believe")
+                // the clause holds the verb too ("officials believe"), and a
+                // parenthetical right after it ("said, with low confidence,
+                // that")
                 let (a, b) = sp.clause.unwrap_or((hit.ts, hit.te - 1));
-                sp.clause = Some((a.min(hit.ts), b.max(hit.te - 1)));
+                let mut b = b.max(hit.te - 1);
+                if self.toks.get(hit.te).is_some_and(|t| t.comma) {
+                    if let Some(k) =
+                        (hit.te + 1..(hit.te + 8).min(ts)).find(|&k| self.toks[k].comma)
+                    {
+                        if (hit.te + 1..k).any(|j| self.toks[j].hedge) {
+                            b = b.max(k);
+                        }
+                    }
+                }
+                sp.clause = Some((a.min(hit.ts), b));
                 return Some((h, sp));
             }
         }
@@ -2097,6 +2169,57 @@ impl<'a> Sent<'a> {
         Some(g)
     }
 
+    /// An actor noun or a threat actor is the subject right before the verb
+    /// at `ts` (across auxiliaries and adverbs): "the group supports".
+    fn actor_subject(&self, ts: usize) -> bool {
+        let mut p = ts;
+        while p > 0 && (self.is(p - 1, word::AUX) || self.adverb(p - 1)) {
+            p -= 1;
+        }
+        p > 0 && {
+            let t = &self.toks[p - 1];
+            (self.is(p - 1, word::ACTOR) && !self.is(p - 1, word::ORG))
+                || t.ment != NONE && self.is_threat_actor(t.ment)
+        }
+    }
+
+    /// Whether the cue span `cue` (bytes) holds a denial verb or names an
+    /// accusation ("denied", "the allegations", "a conclusion Beijing
+    /// rejected"), unlike a counter-accusation ("called it fabrications").
+    fn denial_words(&self, cue: (usize, usize)) -> bool {
+        let w = self
+            .lower
+            .get(cue.0 - self.base..cue.1 - self.base)
+            .unwrap_or("");
+        [
+            "deni",
+            "deny",
+            "reject",
+            "dismiss",
+            "refut",
+            "repudiat",
+            "disput",
+            "accus",
+            "alleg",
+            "claim",
+            "charge",
+            "report",
+            "finding",
+            "attribution",
+            "conclusion",
+            "assessment",
+            "assertion",
+            "involve",
+            "role",
+            "responsib",
+            "wrongdoing",
+            "never",
+            "not ",
+        ]
+        .iter()
+        .any(|k| w.contains(k))
+    }
+
     /// "Handala said it was responsible for", "the group claimed that it
     /// was behind": a pronoun subject right before the cue (across
     /// auxiliaries and adverbs) whose reporting verb's speaker is a threat
@@ -2579,6 +2702,9 @@ impl<'a> Sent<'a> {
                     self.group_actor_like(&accused)
                         || matches!(self.lw(hit.te - 1), "is" | "was" | "are" | "were")
                             && self.ends_clause(&accused)
+                        // "the group supports the People's Republic of
+                        // China": an actor subject right before the verb
+                        || self.actor_subject(hit.ts)
                 }
                 _ => self.group_actor_like(&accused),
             };
@@ -2871,9 +2997,58 @@ impl<'a> Sent<'a> {
         let mut cands = merge(cands);
         self.dismissed_reports(&mut cands);
         self.appositive_attributors(&mut cands);
+        // A denial in words that neither deny nor name an accusation
+        // ("called it fabrications", "smeared") is one only from a party
+        // accused before, in the document or the sentence.
+        let accused_here: Vec<std::sync::Arc<str>> = cands
+            .iter()
+            .filter(|c| !c.denial)
+            .flat_map(|c| c.accused.iter())
+            .flat_map(|&m| {
+                let e = &self.ments[m].entity;
+                [Some(e.id.clone()), e.country.clone()]
+            })
+            .flatten()
+            .collect();
+        cands.retain(|c| {
+            if !c.denial || self.denial_words(c.cue) {
+                return true;
+            }
+            let denier = if c.accused.is_empty() {
+                c.attributor.clone()
+            } else {
+                self.entities(&c.accused)
+            };
+            denier.iter().any(|e| {
+                [Some(&e.id), e.country.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|k| ctx.accused.contains(k) || accused_here.contains(k))
+            })
+        });
+        for c in cands.iter().filter(|c| !c.denial) {
+            for &m in &c.accused {
+                let e = &self.ments[m].entity;
+                for k in [Some(&e.id), e.country.as_ref()].into_iter().flatten() {
+                    if !ctx.accused.contains(k) && ctx.accused.len() < 64 {
+                        ctx.accused.push(k.clone());
+                    }
+                }
+            }
+        }
         if !cands.is_empty() {
             ctx.claims_seen = true;
             ctx.cyber_doc = true;
+        }
+        // A quote closed by a person the gazetteer does not name: a later
+        // quote opening a sentence is that person's.
+        if let Some(c) = cands.last() {
+            let s = self.span().as_str(self.text);
+            if c.attributor.is_empty() && c.source.is_some() {
+                ctx.person_quote = person_quote(s, self.ments, self.base);
+            } else if !c.attributor.is_empty() {
+                ctx.person_quote = false;
+            }
         }
         // Context: the last named attributor, else the primary speaker.
         if let Some(c) = cands.iter().rev().find(|c| !c.attributor.is_empty()) {
@@ -3108,6 +3283,7 @@ impl<'a> Sent<'a> {
                 && left.is_none()
                 && post.is_none()
                 && self.toks.first().is_some_and(|t| t.quote)
+                && !ctx.person_quote
             {
                 anaphor = true;
             }
