@@ -2183,6 +2183,22 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// "Russian hackers are believed to have carried out", "allegedly
+    /// stole": a hedge between the accused and the cue reports the claim
+    /// as someone's belief (an unnamed speaker).
+    fn hearsay(&self, c: &Cand) -> bool {
+        let lo = c
+            .accused
+            .iter()
+            .map(|&m| self.mtok[m].1 + 1)
+            .min()
+            .unwrap_or(c.cue_tok.0);
+        // (not one in an appositive: "UNC5812, a suspected Russian
+        // operation, had targeted")
+        (lo..c.cue_tok.0).any(|j| self.toks[j].hedge)
+            && !(lo..c.cue_tok.0).any(|j| self.toks[j].comma || self.toks[j].hard)
+    }
+
     /// Whether the cue span `cue` (bytes) holds a denial verb or names an
     /// accusation ("denied", "the allegations", "a conclusion Beijing
     /// rejected"), unlike a counter-accusation ("called it fabrications").
@@ -2213,6 +2229,8 @@ impl<'a> Sent<'a> {
             "role",
             "responsib",
             "wrongdoing",
+            "nothing",
+            "no part",
             "never",
             "not ",
         ]
@@ -2484,9 +2502,33 @@ impl<'a> Sent<'a> {
             // accused by Amnesty International of": the agent after "by"
             // attributes (any named body), the subject is accused
             Frame::Obj if cue.flags & flag::AGENT != 0 && self.is_word(hit.te, "by") => {
-                by_agent = self.np_after(hit.te + 1).ents;
                 passive = true;
-                self.find_subj(hit.ts, legal)
+                // "the attacks, attributed by Microsoft to Iran": the agent
+                // between "by" and "to", the accused after "to"
+                let to = (cue.flags & flag::TO != 0)
+                    .then(|| self.find_tail(hit.te + 1, &["to".to_owned()]))
+                    .flatten();
+                match to.and_then(|(ts, te)| {
+                    let acc = self.find_obj(te, NONE, cue.flags, legal)?;
+                    Some((ts, acc))
+                }) {
+                    Some((ts, acc)) => {
+                        by_agent = (hit.te + 1..ts)
+                            .filter_map(|j| {
+                                let m = self.toks[j].ment;
+                                (m != NONE
+                                    && self.ment_ok(m)
+                                    && (j == hit.te + 1 || self.toks[j - 1].ment != m))
+                                    .then_some(m)
+                            })
+                            .collect();
+                        Some(acc)
+                    }
+                    None => {
+                        by_agent = self.np_after(hit.te + 1).ents;
+                        self.find_subj(hit.ts, legal)
+                    }
+                }
             }
             // "have been accused of", "was blamed for": the subject
             Frame::Obj
@@ -2980,6 +3022,7 @@ impl<'a> Sent<'a> {
             if cue.flags & flag::REPORTED != 0
                 && c.clauses.is_empty()
                 && !(self.headline() && self.group_actor_like(&c.accused))
+                && !self.hearsay(&c)
             {
                 // a headline states its claim bare ("Iranian Hackers Breach
                 // Utility"); elsewhere the claim needs a speaker
@@ -3190,8 +3233,23 @@ impl<'a> Sent<'a> {
             } else if sp.source.is_some() {
                 source = sp.source;
                 // "APT15, which cybersecurity firms have linked to China":
-                // the firms, not the sentence's speaker
-                relative_source = relative.is_some();
+                // the firms, not the sentence's speaker; "Spain said the
+                // storm had nothing to do with the outage": no one named
+                // denies
+                relative_source = relative.is_some()
+                    || c.denial
+                        && sp.source.is_some_and(|(a, b)| {
+                            let w = self.lower.get(a - self.base..b - self.base).unwrap_or("");
+                            // (a noun of its own: not "These" before "charges
+                            // are fabricated")
+                            let noun = self
+                                .toks
+                                .iter()
+                                .any(|t| t.word && t.s >= a && t.e <= b && t.w & word::DET == 0);
+                            noun && !["accus", "alleg", "charge", "claim", "report", "finding"]
+                                .iter()
+                                .any(|k| w.contains(k))
+                        });
             } else if sp.elided {
                 attributor = primary.map(<[Entity]>::to_vec).or_else(|| {
                     let cs = self.clause_subject(hit_ts);
