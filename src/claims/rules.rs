@@ -1603,9 +1603,19 @@ impl<'a> Sent<'a> {
                     .get(h.s - self.base..h.e - self.base)
                     .unwrap_or("");
                 return words > 0
-                    && ["evidence", "sign", "indication", "proof", "whether", " if"]
-                        .iter()
-                        .any(|k| w.contains(k));
+                    && [
+                        "evidence",
+                        "sign",
+                        "indication",
+                        "proof",
+                        "whether",
+                        " if",
+                        "suggest",
+                        "indicate",
+                        "show",
+                    ]
+                    .iter()
+                    .any(|k| w.contains(k));
             }
             let subject_word = t.ment != NONE
                 || t.hedge
@@ -2140,9 +2150,24 @@ impl<'a> Sent<'a> {
             // North Korean operation": only as a description of a named
             // group (the plain noun says nothing of "a Chinese group bought
             // a stake")
-            let named = self.described_name(f)?;
-            if !g.contains(&named) {
-                g.insert(0, named);
+            // (the noun inside a name: "Advanced Persistent Threat Group 31")
+            if (hit.ts..hit.te).any(|j| self.toks[j].ment != NONE) {
+                return None;
+            }
+            // ("the North Korean group Lazarus": the name right after)
+            let after = self
+                .toks
+                .get(hit.te)
+                .map(|t| t.ment)
+                .filter(|&m| m != NONE && self.ment_ok(m) && self.is_threat_actor(m));
+            match (self.described_name(f), after) {
+                (Some(named), _) => {
+                    if !g.contains(&named) {
+                        g.insert(0, named);
+                    }
+                }
+                (None, Some(_)) => {}
+                (None, None) => return None,
             }
         }
         // a threat actor right after
@@ -2253,6 +2278,12 @@ impl<'a> Sent<'a> {
         let mut r = p - 2;
         if self.lw(r) == "that" && r > 0 {
             r -= 1;
+            // "said on Telegram that it was behind"
+            let mut k = 0;
+            while r > 0 && k < 4 && !self.is_report_tok(r) && self.toks[r].word {
+                r -= 1;
+                k += 1;
+            }
         }
         let h = self.toks[r].hit;
         if h == NONE || !self.hits[h].report {
@@ -2293,7 +2324,12 @@ impl<'a> Sent<'a> {
             let m = self.toks[k].ment;
             (m != NONE && self.ment_ok(m) && self.is_threat_actor(m)).then_some(m)
         };
-        if q > 0 && self.toks[q - 1].comma {
+        // apposition after a comma or a dash ("Kimsuky - a North Korean
+        // group - ...")
+        if q > 0
+            && (self.toks[q - 1].comma
+                || matches!(self.lw(q - 1), "-" | "\u{2014}" | "\u{2013}" | "--"))
+        {
             return q.checked_sub(2).and_then(ta);
         }
         // the copula, across "also" and adverbs
@@ -2306,6 +2342,16 @@ impl<'a> Sent<'a> {
         q -= 1;
         if self.lw(q) == "be" && q > 0 && self.lw(q - 1) == "to" {
             q -= 1;
+            // "Kimsuky, believed to be a ...", "X is thought to be a ...":
+            // the hedge verb before "to"
+            let mut k = 0;
+            while q > 0 && k < 2 && (self.toks[q - 1].hedge || self.adverb(q - 1)) {
+                q -= 1;
+                k += 1;
+            }
+            if q > 0 && self.toks[q - 1].comma {
+                return q.checked_sub(2).and_then(ta);
+            }
         }
         while q > 0 && self.is(q - 1, word::AUX) && !self.is_negator_tok(q - 1) {
             q -= 1;
