@@ -1,0 +1,629 @@
+//! A whole-word phrase matcher for the cue, hedge and context lexicons.
+//!
+//! The lexicons expand to a few thousand lowercase phrases ("blamed",
+//! "pointed the finger at", "-backed"). An Aho-Corasick DFA over them scans
+//! fast but took ~40 ms (≈ 260 M instructions) per automaton to build, more
+//! than tagging a megabyte of news; every `tag` process paid it. Since a cue
+//! must start and end on word boundaries anyway, this matcher files each
+//! phrase under its first word instead (or under its first byte when it does
+//! not start with a word character, like "-backed"): building is a hash-map
+//! insert per phrase, and a scan hashes each word of the sentence once and
+//! compares the few phrases filed under it.
+//!
+//! Matching is ASCII-case-insensitive, one space of a phrase matches any run
+//! of white space in the text (so hard-wrapped lines still match), and a
+//! match must be whole words: not preceded by a word character (letters,
+//! digits, `_`) unless it starts with a hyphen, and not followed by one.
+//! At each position the longest such phrase wins; matches do not overlap.
+
+/// A compiled set of phrases: a trie over their tokens.
+///
+/// A token is a run of word characters (letters, digits, `_`) or a single
+/// other character that is not white space; an edge of the trie is keyed
+/// by its parent node, the token's hash and whether white space stands
+/// before it ("pointed the" vs "U.S.-backed").
+#[derive(Clone, Debug)]
+pub(crate) struct PhraseSet {
+    /// The first tokens: token hash → node, in a small table of its own
+    /// (every word of a scanned sentence is looked up here, so it must stay
+    /// in the first-level cache).
+    roots: RootTable,
+    /// The other edges, (parent node, token hash, white space before) →
+    /// child node, in an open-addressing table.
+    edges: EdgeTable,
+    /// Per node: the lowercase token that leads to it (to check a hash hit).
+    token: Vec<Box<[u8]>>,
+    /// Per node: the pattern that ends there, if any.
+    terminal: Vec<Option<u32>>,
+    /// Bytes that start a phrase beginning with a non-word character.
+    punct_start: [bool; 256],
+}
+
+/// One match: byte offsets into the scanned text and the pattern id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct PhraseMatch {
+    pub start: usize,
+    pub end: usize,
+    pub pattern: usize,
+}
+
+const ROOT: u32 = 0;
+
+/// One edge of the trie.
+#[derive(Clone, Copy, Debug)]
+struct Edge {
+    key: u64,
+    parent: u32,
+    child: u32,
+    space: bool,
+}
+
+/// The first-token table: open addressing, linear probing, at most a
+/// quarter full; key 0 marks an empty slot (a zero hash is stored as 1).
+#[derive(Clone, Debug)]
+struct RootTable {
+    keys: Vec<u64>,
+    nodes: Vec<u32>,
+    shift: u32,
+    len: usize,
+}
+
+impl RootTable {
+    fn with_slots(n: usize) -> RootTable {
+        let n = n.next_power_of_two().max(16);
+        RootTable {
+            keys: vec![0; n],
+            nodes: vec![0; n],
+            shift: 64 - n.trailing_zeros(),
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn slot(&self, hash: u64) -> (u64, usize) {
+        let key = hash.max(1);
+        (
+            key,
+            (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize,
+        )
+    }
+
+    #[inline]
+    fn get(&self, hash: u64) -> Option<u32> {
+        let (key, mut i) = self.slot(hash);
+        let mask = self.keys.len() - 1;
+        loop {
+            let k = *self.keys.get(i)?;
+            if k == key {
+                return self.nodes.get(i).copied();
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, hash: u64, node: u32) {
+        if (self.len + 1) * 4 > self.keys.len() {
+            let mut bigger = RootTable::with_slots(self.keys.len() * 2);
+            for (&k, &n) in self.keys.iter().zip(&self.nodes) {
+                if k != 0 {
+                    bigger.insert(k, n);
+                }
+            }
+            *self = bigger;
+        }
+        let (key, mut i) = self.slot(hash);
+        let mask = self.keys.len() - 1;
+        while self.keys[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.keys[i] = key;
+        self.nodes[i] = node;
+        self.len += 1;
+    }
+}
+
+/// An open-addressing hash table of edges (linear probing, at most half
+/// full): the scan looks up every word of a sentence, so this lookup is the
+/// hot path.
+#[derive(Clone, Debug)]
+struct EdgeTable {
+    slots: Vec<Option<Edge>>,
+    shift: u32,
+    len: usize,
+}
+
+impl EdgeTable {
+    fn with_slots(n: usize) -> EdgeTable {
+        let n = n.next_power_of_two().max(16);
+        EdgeTable {
+            slots: vec![None; n],
+            shift: 64 - n.trailing_zeros(),
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn key(parent: u32, token_hash: u64, space: bool) -> u64 {
+        token_hash ^ u64::from(parent).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ u64::from(space)
+    }
+
+    #[inline]
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, parent: u32, token_hash: u64, space: bool) -> Option<u32> {
+        let key = EdgeTable::key(parent, token_hash, space);
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let e = self.slots[i]?;
+            if e.key == key && e.parent == parent && e.space == space {
+                return Some(e.child);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, edge: Edge) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let mut bigger = EdgeTable::with_slots(self.slots.len() * 2);
+            for e in self.slots.iter().flatten() {
+                bigger.insert(*e);
+            }
+            *self = bigger;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(edge.key);
+        while self.slots[i].is_some() {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = Some(edge);
+        self.len += 1;
+    }
+}
+
+/// Per byte: 1 for an ASCII word character, 2 for a byte of a non-ASCII
+/// character (decode it to know), 0 otherwise.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b >= 0x80 {
+            2
+        } else if b.is_ascii_alphanumeric() || b == b'_' {
+            1
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// True for the characters that make up words.
+#[inline]
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The character at byte `i` of `s`, if `i` is on a character boundary.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some(char::from(b));
+    }
+    s.get(i..)?.chars().next()
+}
+
+/// The length of the word character at byte `i` of `s`, if it is one.
+#[inline]
+fn word_at(s: &str, i: usize) -> Option<usize> {
+    let b = *s.as_bytes().get(i)?;
+    match CLASS[usize::from(b)] {
+        0 => return None,
+        1 => return Some(1),
+        _ => {}
+    }
+    let c = s.get(i..)?.chars().next()?;
+    word_char(c).then(|| c.len_utf8())
+}
+
+/// FNV-1a of the ASCII-lowercased bytes.
+#[inline]
+fn hash_lower(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The next token of `s` at or after byte `i`: (white space skipped before
+/// it, start, end); `None` at the end of `s`.
+#[inline]
+fn next_token(s: &str, mut i: usize) -> Option<(bool, usize, usize)> {
+    let bytes = s.as_bytes();
+    let mut space = false;
+    // ASCII fast path: blanks, then a word or one punctuation byte.
+    while let Some(&b) = bytes.get(i) {
+        match CLASS[usize::from(b)] {
+            1 => {
+                let mut end = i + 1;
+                while bytes.get(end).is_some_and(|&c| CLASS[usize::from(c)] == 1) {
+                    end += 1;
+                }
+                if bytes.get(end).is_some_and(|&c| c >= 0x80) {
+                    break; // the word may go on in non-ASCII letters
+                }
+                return Some((space, i, end));
+            }
+            0 if char::from(b).is_whitespace() => {
+                space = true;
+                i += 1;
+            }
+            0 => return Some((space, i, i + 1)),
+            _ => break,
+        }
+    }
+    loop {
+        let c = char_at(s, i)?;
+        if c.is_whitespace() {
+            space = true;
+            i += c.len_utf8();
+            continue;
+        }
+        if word_char(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(l) = word_at(s, end) {
+                end += l;
+            }
+            return Some((space, i, end));
+        }
+        return Some((space, i, i + c.len_utf8()));
+    }
+}
+
+impl PhraseSet {
+    /// Compiles `patterns` (pattern id = index). Empty patterns never
+    /// match; of two patterns with the same tokens the first is kept.
+    pub fn new<S: AsRef<str>>(patterns: &[S]) -> PhraseSet {
+        let mut set = PhraseSet {
+            roots: RootTable::with_slots(64),
+            edges: EdgeTable::with_slots(patterns.len() * 4),
+            token: vec![Box::default()],
+            terminal: vec![None],
+            punct_start: [false; 256],
+        };
+        for (id, p) in patterns.iter().enumerate() {
+            let p = p.as_ref().to_ascii_lowercase();
+            let (mut node, mut at, mut first) = (ROOT, 0, true);
+            while let Some((space, a, b)) = next_token(&p, at) {
+                if first && word_at(&p, a).is_none() {
+                    set.punct_start[usize::from(p.as_bytes()[a])] = true;
+                }
+                let tok = &p.as_bytes()[a..b];
+                let (hash, space) = (hash_lower(tok), space && !first);
+                node = match set.child(node, p.as_bytes(), a, b, space) {
+                    Some(child) => child,
+                    None => {
+                        let child = set.token.len() as u32;
+                        set.token.push(tok.into());
+                        set.terminal.push(None);
+                        if node == ROOT {
+                            set.roots.insert(hash, child);
+                        } else {
+                            set.edges.insert(Edge {
+                                key: EdgeTable::key(node, hash, space),
+                                parent: node,
+                                child,
+                                space,
+                            });
+                        }
+                        child
+                    }
+                };
+                at = b;
+                first = false;
+            }
+            if node != ROOT {
+                let t = &mut set.terminal[node as usize];
+                if t.is_none() {
+                    *t = Some(id as u32);
+                }
+            }
+        }
+        set
+    }
+
+    /// The matches in `s`, left to right.
+    pub fn find_iter<'s>(&'s self, s: &'s str) -> PhraseIter<'s> {
+        PhraseIter {
+            set: self,
+            s,
+            pos: 0,
+            prev_word: false,
+        }
+    }
+
+    /// The child of `node` by the token `s[a..b]`.
+    #[inline]
+    fn child(&self, node: u32, s: &[u8], a: usize, b: usize, space: bool) -> Option<u32> {
+        let tok = s.get(a..b)?;
+        self.child_hashed(node, tok, hash_lower(tok), space)
+    }
+
+    /// [`PhraseSet::child`] with the token's hash already computed.
+    #[inline]
+    fn child_hashed(&self, node: u32, tok: &[u8], hash: u64, space: bool) -> Option<u32> {
+        let child = if node == ROOT {
+            // A phrase's first token has no white space before it.
+            if space {
+                return None;
+            }
+            self.roots.get(hash)?
+        } else {
+            self.edges.get(node, hash, space)?
+        };
+        let want = self.token.get(child as usize)?;
+        (want.len() == tok.len()
+            && want
+                .iter()
+                .zip(tok)
+                .all(|(w, t)| *w == t.to_ascii_lowercase()))
+        .then_some(child)
+    }
+
+    /// The longest phrase whose first token is `s[a..b]` (whose hash is
+    /// `hash`).
+    #[inline]
+    fn longest(&self, s: &str, a: usize, b: usize, hash: u64) -> Option<PhraseMatch> {
+        let bytes = s.as_bytes();
+        let node = self.child_hashed(ROOT, bytes.get(a..b)?, hash, false)?;
+        self.extend(s, a, b, node)
+    }
+
+    /// Walks on from `node` (reached at byte `b`) to the longest match.
+    fn extend(&self, s: &str, a: usize, b: usize, mut node: u32) -> Option<PhraseMatch> {
+        let bytes = s.as_bytes();
+        let mut end = b;
+        let mut best = None;
+        loop {
+            if let Some(id) = self.terminal[node as usize] {
+                // A phrase ending in a non-word character must still end
+                // before a non-word character ("U.S." in "U.S.A").
+                if word_at(s, end).is_none() {
+                    best = Some(PhraseMatch {
+                        start: a,
+                        end,
+                        pattern: id as usize,
+                    });
+                }
+            }
+            let Some((space, ta, tb)) = next_token(s, end) else {
+                break;
+            };
+            let Some(next) = self.child(node, bytes, ta, tb, space) else {
+                break;
+            };
+            node = next;
+            end = tb;
+        }
+        best
+    }
+}
+
+/// The iterator of [`PhraseSet::find_iter`].
+pub(crate) struct PhraseIter<'s> {
+    set: &'s PhraseSet,
+    s: &'s str,
+    pos: usize,
+    /// Whether the character before `pos` is a word character.
+    prev_word: bool,
+}
+
+impl Iterator for PhraseIter<'_> {
+    type Item = PhraseMatch;
+
+    fn next(&mut self) -> Option<PhraseMatch> {
+        let (set, s) = (self.set, self.s);
+        let bytes = s.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            let at = self.pos;
+            if CLASS[usize::from(b)] == 1 {
+                // A word starts here (runs are skipped whole, so the
+                // character before is not a word character): hash it as it
+                // is read, the ASCII part byte by byte.
+                let mut end = at;
+                let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+                while let Some(&c) = bytes.get(end) {
+                    if CLASS[usize::from(c)] != 1 {
+                        break;
+                    }
+                    h = (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+                    end += 1;
+                }
+                if bytes.get(end).is_some_and(|&c| c >= 0x80) && word_at(s, end).is_some() {
+                    // The word goes on in non-ASCII letters: the plain path.
+                    while let Some(l) = word_at(s, end) {
+                        end += l;
+                    }
+                    h = hash_lower(&bytes[at..end]);
+                }
+                self.pos = end;
+                self.prev_word = true;
+                if let Some(m) = set.longest(s, at, end, h) {
+                    self.pos = m.end;
+                    self.prev_word = word_at(s, prev_char_start(s, m.end)).is_some();
+                    return Some(m);
+                }
+            } else if b >= 0x80 && word_at(s, at).is_some() {
+                let mut end = at;
+                while let Some(l) = word_at(s, end) {
+                    end += l;
+                }
+                self.pos = end;
+                self.prev_word = true;
+                if let Some(m) = set.longest(s, at, end, hash_lower(&bytes[at..end])) {
+                    self.pos = m.end;
+                    self.prev_word = word_at(s, prev_char_start(s, m.end)).is_some();
+                    return Some(m);
+                }
+            } else {
+                let len = char_at(s, at).map_or(1, char::len_utf8);
+                let starts = set.punct_start[usize::from(b)] && (b == b'-' || !self.prev_word);
+                self.pos = at + len;
+                self.prev_word = false;
+                if starts {
+                    let end = at + len;
+                    let hash = hash_lower(bytes.get(at..end).unwrap_or(&[]));
+                    if let Some(m) = set.longest(s, at, end, hash) {
+                        self.pos = m.end;
+                        self.prev_word = word_at(s, prev_char_start(s, m.end)).is_some();
+                        return Some(m);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The start of the character that ends at byte `end` of `s`.
+fn prev_char_start(s: &str, end: usize) -> usize {
+    s.get(..end)
+        .and_then(|p| p.char_indices().next_back())
+        .map_or(0, |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(set: &PhraseSet, s: &str) -> Vec<(usize, usize, usize)> {
+        set.find_iter(s)
+            .map(|m| (m.start, m.end, m.pattern))
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_longest_first() {
+        let set = PhraseSet::new(&["blamed", "point the finger at", "point", "-backed"]);
+        let s = "Prague blamed Beijing; officials point the finger at China-backed units.";
+        assert_eq!(all(&set, s), [(7, 13, 0), (33, 52, 1), (58, 65, 3)], "{s}");
+        // not inside words, any case, any white space between words
+        assert_eq!(all(&set, "unblamed blamedly BLAMED"), [(18, 24, 0)]);
+        assert_eq!(all(&set, "Point  the\nfinger AT them"), [(0, 20, 1)]);
+        assert_eq!(all(&set, "a point."), [(2, 7, 2)]);
+    }
+
+    #[test]
+    fn non_word_starts_and_unicode() {
+        let set = PhraseSet::new(&["(x", "état", "said"]);
+        assert_eq!(all(&set, "a (x) b(x"), [(2, 4, 0)]);
+        assert_eq!(all(&set, "l'état said, ÉTAT"), [(2, 7, 1), (8, 12, 2)]);
+        // a word character after a non-ASCII letter blocks the match
+        assert_eq!(all(&set, "étatx saidé"), []);
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        let set = PhraseSet::new(&["a b", "-b", "", "é"]);
+        for s in [
+            "",
+            "a",
+            "a ",
+            "-",
+            "é",
+            "\u{2029}a b",
+            "a\u{a0}b",
+            "a -b",
+            "aé b",
+        ] {
+            let _ = all(&set, s);
+        }
+        assert_eq!(all(&set, "x-b"), [(1, 3, 1)]);
+    }
+
+    /// The definition, written plainly: at each position where a phrase may
+    /// start, the longest phrase that matches there (one space of a phrase
+    /// = a run of white space; whole words), then go on after it.
+    fn reference(patterns: &[&str], s: &str) -> Vec<(usize, usize, usize)> {
+        let wc = |c: Option<char>| c.is_some_and(word_char);
+        let matches_at = |p: &str, at: usize| -> Option<usize> {
+            let (mut i, mut toks) = (at, p.split(' ').peekable());
+            while let Some(t) = toks.next() {
+                let rest = s.get(i..)?;
+                if rest.len() < t.len()
+                    || !rest.as_bytes()[..t.len()].eq_ignore_ascii_case(t.as_bytes())
+                {
+                    return None;
+                }
+                i += t.len();
+                if toks.peek().is_some() {
+                    let ws: usize = s
+                        .get(i..)?
+                        .chars()
+                        .take_while(|c| c.is_whitespace())
+                        .map(char::len_utf8)
+                        .sum();
+                    if ws == 0 {
+                        return None;
+                    }
+                    i += ws;
+                }
+            }
+            (s.is_char_boundary(i) && !wc(s.get(i..)?.chars().next())).then_some(i)
+        };
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < s.len() {
+            let c = s[at..].chars().next().unwrap();
+            let prev = s[..at].chars().next_back();
+            let may_start = !c.is_whitespace() && (c == '-' || !wc(prev));
+            let best = if may_start {
+                patterns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| !p.is_empty())
+                    .filter_map(|(id, p)| matches_at(p, at).map(|e| (e, id)))
+                    .fold(None, |b: Option<(usize, usize)>, (e, id)| match b {
+                        Some((be, _)) if be >= e => b,
+                        _ => Some((e, id)),
+                    })
+            } else {
+                None
+            };
+            match best {
+                Some((e, id)) => {
+                    out.push((at, e, id));
+                    at = e;
+                }
+                None => at += c.len_utf8(),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn equals_the_reference(
+            pats in proptest::collection::vec("(-|\\(|)(ab|a|b|é|c)( ?(a|b|-|\\.|é|c)){0,3}", 1..8),
+            text in "[ab é.\\-(c\n]{0,40}",
+        ) {
+            let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
+            // Only tokens the set can see: a phrase is a sequence of whole
+            // tokens, so a pattern that splits a word run in two ("a" + "b"
+            // written "ab" is one token) is compared on its tokens.
+            let set = PhraseSet::new(&pats);
+            proptest::prop_assert_eq!(all(&set, &text), reference(&pats, &text));
+        }
+    }
+}
