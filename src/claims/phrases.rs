@@ -16,6 +16,8 @@
 //! digits, `_`) unless it starts with a hyphen, and not followed by one.
 //! At each position the longest such phrase wins; matches do not overlap.
 
+use crate::claims::lexicon::Fnv;
+
 /// A compiled set of phrases: a trie over their tokens.
 ///
 /// A token is a run of word characters (letters, digits, `_`) or a single
@@ -30,6 +32,9 @@ pub(crate) struct PhraseSet {
     roots: RootTable,
     /// Per node: its children, a range of `child_keys` / `child_nodes`.
     children: Vec<(u32, u32)>,
+    /// Per node: bit `n` set when a child token is `n` bytes long (bit 63:
+    /// 63 or more), to reject most next tokens before hashing them.
+    child_lens: Vec<u64>,
     /// The (token hash, white space before) of every non-root edge, sorted
     /// within each node's range (binary search; a node's children sit side
     /// by side, so a lookup touches a cache line or two).
@@ -42,6 +47,16 @@ pub(crate) struct PhraseSet {
     terminal: Vec<Option<u32>>,
     /// Bytes that start a phrase beginning with a non-word character.
     punct_start: [bool; 256],
+    /// Per lowercased first byte: bit `n` set when some first token of
+    /// that byte is `n` bytes long (bit 63: 63 or more). Most words of a
+    /// sentence start no phrase; this rejects many before the table lookup.
+    first_lens: [u64; 256],
+}
+
+/// The `first_lens` bit of a token length.
+#[inline]
+fn len_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// One match: byte offsets into the scanned text and the pattern id.
@@ -85,26 +100,28 @@ fn lower8(x: u64) -> u64 {
 
 /// The first eight bytes of `bytes[a..b]`, ASCII-lowercased and packed
 /// little-endian (zero bytes after a shorter token).
-#[inline]
+#[inline(always)]
 fn pack(bytes: &[u8], a: usize, b: usize) -> u64 {
     let n = b.saturating_sub(a).min(8);
     let x = match bytes
         .get(a..a + 8)
         .and_then(|c| <[u8; 8]>::try_from(c).ok())
     {
-        Some(chunk) => u64::from_le_bytes(chunk),
-        None => {
-            let mut buf = [0u8; 8];
-            if let (Some(dst), Some(src)) = (buf.get_mut(..n), bytes.get(a..a + n)) {
-                dst.copy_from_slice(src);
+        Some(chunk) => {
+            let x = u64::from_le_bytes(chunk);
+            if n < 8 {
+                x & ((1u64 << (8 * n)) - 1)
+            } else {
+                x
             }
-            u64::from_le_bytes(buf)
         }
-    };
-    let x = if n < 8 {
-        x & ((1u64 << (8 * n)) - 1)
-    } else {
-        x
+        // Near the end of the text: byte by byte.
+        None => bytes
+            .get(a..a + n)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .fold(0u64, |x, &c| (x << 8) | u64::from(c)),
     };
     lower8(x)
 }
@@ -277,14 +294,16 @@ impl PhraseSet {
         let mut set = PhraseSet {
             roots: RootTable::with_slots(64),
             children: Vec::new(),
+            child_lens: Vec::new(),
             child_keys: Vec::new(),
             child_nodes: Vec::new(),
             token: vec![Box::default()],
             terminal: vec![None],
             punct_start: [false; 256],
+            first_lens: [0; 256],
         };
         // The non-root edges while building: (parent, hash, space) → child.
-        let mut edges: std::collections::HashMap<(u32, u64, bool), u32> = Default::default();
+        let mut edges: std::collections::HashMap<(u32, u64, bool), u32, Fnv> = Default::default();
         for (id, p) in patterns.iter().enumerate() {
             let p = p.as_ref().to_ascii_lowercase();
             let (mut node, mut at, mut first) = (ROOT, 0, true);
@@ -306,6 +325,8 @@ impl PhraseSet {
                         set.token.push(tok.into());
                         set.terminal.push(None);
                         if node == ROOT {
+                            let first = usize::from(p.as_bytes()[a].to_ascii_lowercase());
+                            set.first_lens[first] |= len_bit(b - a);
                             let packed = pack(p.as_bytes(), a, b);
                             set.roots.insert(packed, (b - a) as u32, child);
                         } else {
@@ -327,7 +348,10 @@ impl PhraseSet {
         let mut sorted: Vec<_> = edges.into_iter().collect();
         sorted.sort_unstable();
         set.children = vec![(0, 0); set.token.len()];
+        set.child_lens = vec![0; set.token.len()];
         for ((parent, hash, space), child) in sorted {
+            let len = set.token.get(child as usize).map_or(0, |t| t.len());
+            set.child_lens[parent as usize] |= len_bit(len);
             let at = set.child_keys.len() as u32;
             let range = &mut set.children[parent as usize];
             if range.1 == 0 {
@@ -380,9 +404,13 @@ impl PhraseSet {
     }
 
     /// The root child for the first token `bytes[a..b]`.
-    #[inline]
+    #[inline(always)]
     fn root(&self, bytes: &[u8], a: usize, b: usize) -> Option<u32> {
         let len = b.checked_sub(a)?;
+        let first = usize::from(bytes.get(a)?.to_ascii_lowercase());
+        if self.first_lens[first] & len_bit(len) == 0 {
+            return None;
+        }
         self.roots.get(pack(bytes, a, b), len as u32, |node| {
             // The key holds the first eight bytes: compare the rest.
             len <= 8 || {
@@ -419,12 +447,16 @@ impl PhraseSet {
                     });
                 }
             }
-            if self.children.get(node as usize).map_or(true, |c| c.1 == 0) {
+            let lens = self.child_lens.get(node as usize).copied().unwrap_or(0);
+            if lens == 0 {
                 break;
             }
             let Some((space, ta, tb)) = next_token(s, end) else {
                 break;
             };
+            if lens & len_bit(tb - ta) == 0 {
+                break;
+            }
             let Some(next) = self.child(node, bytes, ta, tb, space) else {
                 break;
             };

@@ -279,7 +279,22 @@ fn is_prep(w: &str) -> bool {
 /// ASCII-case-insensitive substring test (`needle` is lowercase).
 fn contains_ci(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    !n.is_empty() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some((&first, rest)) = n.split_first() else {
+        return false;
+    };
+    // Jump between the places where the first byte occurs (in either case).
+    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut at = 0;
+    while let Some(i) = h.get(at..).and_then(|t| memchr::memchr2(lo, up, t)) {
+        let start = at + i;
+        if h.get(start + 1..start + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+        {
+            return true;
+        }
+        at = start + 1;
+    }
+    false
 }
 
 /// True when `s` (whose mentions are `mentions`) holds a claim or denial
@@ -2976,4 +2991,22 @@ fn merge(mut cands: Vec<Cand>) -> Vec<Cand> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_ci;
+
+    proptest::proptest! {
+        /// The memchr-driven search equals the plain window scan.
+        #[test]
+        fn contains_ci_equals_the_window_scan(hay in "[aAbB é]{0,30}", needle in "[ab é]{0,4}") {
+            let plain = !needle.is_empty()
+                && hay
+                    .as_bytes()
+                    .windows(needle.len())
+                    .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+            proptest::prop_assert_eq!(contains_ci(&hay, &needle), plain);
+        }
+    }
 }
