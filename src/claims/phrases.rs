@@ -76,9 +76,13 @@ const ROOT: u32 = 0;
 /// key.
 #[derive(Clone, Debug)]
 struct RootTable {
-    keys: Vec<u64>,
-    /// (node, token length); node `EMPTY` marks a free slot.
-    meta: Vec<(u32, u32)>,
+    /// (packed first bytes, node, token length); node `EMPTY` marks a free
+    /// slot. One entry is one 16-byte load.
+    slots: Vec<(u64, u32, u32)>,
+    /// A 4,096-bit filter of the keys' hashes (512 bytes, so it stays in
+    /// the first-level cache): most words of a sentence are no first token
+    /// and stop here without touching the table.
+    filter: Box<[u64; 64]>,
     shift: u32,
     len: usize,
 }
@@ -130,32 +134,37 @@ impl RootTable {
     fn with_slots(n: usize) -> RootTable {
         let n = n.next_power_of_two().max(16);
         RootTable {
-            keys: vec![0; n],
-            meta: vec![(EMPTY, 0); n],
+            slots: vec![(0, EMPTY, 0); n],
+            filter: Box::new([0; 64]),
             shift: 64 - n.trailing_zeros(),
             len: 0,
         }
     }
 
-    #[inline]
-    fn home(&self, packed: u64, len: u32) -> usize {
-        let key = packed ^ u64::from(len).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    #[inline(always)]
+    fn hash(packed: u64, len: u32) -> u64 {
+        (packed ^ u64::from(len).wrapping_mul(0xff51_afd7_ed55_8ccd))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
     }
 
     /// The first node under key (`packed`, `len`) that `accept`s: tokens
     /// longer than eight bytes may share a key ("attributed",
     /// "attributes"), and `accept` compares their tails.
-    #[inline]
+    #[inline(always)]
     fn get(&self, packed: u64, len: u32, accept: impl Fn(u32) -> bool) -> Option<u32> {
-        let mask = self.keys.len() - 1;
-        let mut i = self.home(packed, len);
+        let h = RootTable::hash(packed, len);
+        let bit = (h >> 52) as usize;
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
         loop {
-            let (node, l) = *self.meta.get(i)?;
+            let &(key, node, l) = self.slots.get(i)?;
             if node == EMPTY {
                 return None;
             }
-            if l == len && self.keys.get(i) == Some(&packed) && accept(node) {
+            if key == packed && l == len && accept(node) {
                 return Some(node);
             }
             i = (i + 1) & mask;
@@ -163,22 +172,24 @@ impl RootTable {
     }
 
     fn insert(&mut self, packed: u64, len: u32, node: u32) {
-        if (self.len + 1) * 4 > self.keys.len() {
-            let mut bigger = RootTable::with_slots(self.keys.len() * 2);
-            for (&k, &(n, l)) in self.keys.iter().zip(&self.meta) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let mut bigger = RootTable::with_slots(self.slots.len() * 2);
+            for &(k, n, l) in &self.slots {
                 if n != EMPTY {
                     bigger.insert(k, l, n);
                 }
             }
             *self = bigger;
         }
-        let mask = self.keys.len() - 1;
-        let mut i = self.home(packed, len);
-        while self.meta[i].0 != EMPTY {
+        let h = RootTable::hash(packed, len);
+        let bit = (h >> 52) as usize;
+        self.filter[bit / 64] |= 1 << (bit % 64);
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        while self.slots[i].1 != EMPTY {
             i = (i + 1) & mask;
         }
-        self.keys[i] = packed;
-        self.meta[i] = (node, len);
+        self.slots[i] = (packed, node, len);
         self.len += 1;
     }
 }
