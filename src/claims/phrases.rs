@@ -104,6 +104,43 @@ fn lower8(x: u64) -> u64 {
 
 /// The first eight bytes of `bytes[a..b]`, ASCII-lowercased and packed
 /// little-endian (zero bytes after a shorter token).
+/// The eight bytes at `i` as a little-endian `u64`, zero bytes past the
+/// end of `bytes`.
+#[inline(always)]
+fn load8(bytes: &[u8], i: usize) -> u64 {
+    match bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        Some(chunk) => u64::from_le_bytes(chunk),
+        None => bytes
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .fold(0u64, |x, &c| (x << 8) | u64::from(c)),
+    }
+}
+
+/// How many of the eight bytes of `x` (little-endian), from the first, are
+/// ASCII word characters (`0-9 A-Z a-z _`): 0 to 8, computed for all eight
+/// at once.
+#[inline(always)]
+fn ascii_word_len8(x: u64) -> u32 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let low7 = x & !HIGH;
+    // Sums stay below 0x100 per byte, so no carry crosses bytes; bit 7 of
+    // each byte answers the comparison.
+    let folded = low7 | (ONES * 0x20);
+    let alpha = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x80 - 0x7b));
+    let digit = (low7 + ONES * (0x80 - 0x30)) & !(low7 + ONES * (0x80 - 0x3a));
+    let y = low7 ^ (ONES * 0x5f);
+    let underscore = !((y + ONES * 0x7f) | y);
+    let word = (alpha | digit | underscore) & !x & HIGH;
+    (!word & HIGH).trailing_zeros() / 8
+}
+
 #[inline(always)]
 fn pack(bytes: &[u8], a: usize, b: usize) -> u64 {
     let n = b.saturating_sub(a).min(8);
@@ -417,12 +454,18 @@ impl PhraseSet {
     /// The root child for the first token `bytes[a..b]`.
     #[inline(always)]
     fn root(&self, bytes: &[u8], a: usize, b: usize) -> Option<u32> {
+        self.root_packed(bytes, a, b, pack(bytes, a, b))
+    }
+
+    /// [`PhraseSet::root`] with the token's key (`pack`) already computed.
+    #[inline(always)]
+    fn root_packed(&self, bytes: &[u8], a: usize, b: usize, packed: u64) -> Option<u32> {
         let len = b.checked_sub(a)?;
         let first = usize::from(bytes.get(a)?.to_ascii_lowercase());
         if self.first_lens[first] & len_bit(len) == 0 {
             return None;
         }
-        self.roots.get(pack(bytes, a, b), len as u32, |node| {
+        self.roots.get(packed, len as u32, |node| {
             // The key holds the first eight bytes: compare the rest.
             len <= 8 || {
                 let want = self.token.get(node as usize).and_then(|t| t.get(8..));
@@ -498,11 +541,16 @@ impl Iterator for PhraseIter<'_> {
             if CLASS[usize::from(b)] == 1 {
                 // A word starts here (runs are skipped whole, so the
                 // character before is not a word character).
-                let mut end = at + 1;
-                while bytes.get(end).is_some_and(|&c| CLASS[usize::from(c)] == 1) {
-                    end += 1;
+                // The ASCII part eight bytes at a time (no branch per byte).
+                let first = load8(bytes, at);
+                let mut n = ascii_word_len8(first);
+                let mut end = at + n as usize;
+                while n == 8 {
+                    n = ascii_word_len8(load8(bytes, end));
+                    end += n as usize;
                 }
-                if bytes.get(end).is_some_and(|&c| c >= 0x80) {
+                let ascii_only = bytes.get(end).map_or(true, |&c| c < 0x80);
+                if !ascii_only {
                     // The word may go on in non-ASCII letters.
                     while let Some(l) = word_at(s, end) {
                         end += l;
@@ -510,7 +558,19 @@ impl Iterator for PhraseIter<'_> {
                 }
                 self.pos = end;
                 self.prev_word = true;
-                if let Some(m) = set.longest(s, at, end) {
+                let len = end - at;
+                let found = if ascii_only || len <= 8 {
+                    // `first` already holds the key's bytes.
+                    let packed = if len < 8 {
+                        first & ((1u64 << (8 * len)) - 1)
+                    } else {
+                        first
+                    };
+                    set.root_packed(bytes, at, end, lower8(packed))
+                } else {
+                    set.root(bytes, at, end)
+                };
+                if let Some(m) = found.and_then(|node| set.extend(s, at, end, node)) {
                     self.pos = m.end;
                     self.prev_word = word_at(s, prev_char_start(s, m.end)).is_some();
                     return Some(m);
@@ -724,5 +784,24 @@ mod tests {
             hits += got.len();
         }
         assert!(hits > 60, "{hits}");
+    }
+
+    #[test]
+    fn ascii_word_len8_counts_leading_word_bytes() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[at] = b;
+                let x = u64::from_le_bytes(bytes);
+                let want = if b.is_ascii_alphanumeric() || b == b'_' {
+                    8
+                } else {
+                    at as u32
+                };
+                assert_eq!(ascii_word_len8(x), want, "byte {b:#x} at {at}");
+            }
+        }
+        assert_eq!(load8(b"ab", 0), 0x6261);
+        assert_eq!(load8(b"ab", 5), 0);
     }
 }
