@@ -5,7 +5,7 @@
 use crate::claims::{ClaimContext, ClaimTagger};
 use crate::document::{Document, Entity};
 use crate::error::Error;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Mention};
 use crate::segment::SentenceSplitter;
 
 /// Tags attribution claims in English news text.
@@ -88,15 +88,24 @@ impl Tagger {
             while next < all.len() && all[next].span.start < sentence.end {
                 next += 1;
             }
-            let mentions: Vec<_> = all[first..next]
-                .iter()
-                .filter(|m| sentence.contains(m.span))
-                .cloned()
-                .collect();
+            let inside = &all[first..next];
+            // Nearly always every mention that starts in the sentence ends
+            // in it too: then the slice is used as it is, with no copy.
+            let contained: Vec<Mention>;
+            let mentions = if inside.iter().all(|m| sentence.contains(m.span)) {
+                inside
+            } else {
+                contained = inside
+                    .iter()
+                    .filter(|m| sentence.contains(m.span))
+                    .cloned()
+                    .collect();
+                &contained
+            };
             entities.extend(mentions.iter().map(|m| Entity::from_mention(text, m)));
             claims.extend(
                 self.claims
-                    .tag_sentence_in(&mut context, text, i, sentence, &mentions),
+                    .tag_sentence_in(&mut context, text, i, sentence, mentions),
             );
         }
         Document {

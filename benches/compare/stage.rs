@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         [stage, path] => (stage, path, None),
         [stage, path, names] if stage == "entities" => (stage, path, Some(names)),
         _ => {
-            eprintln!("usage: compare_stage split|entities CORPUS.jsonl [NAMES.json]");
+            eprintln!("usage: compare_stage split|entities|tag CORPUS.jsonl [NAMES.json]");
             return ExitCode::from(2);
         }
     };
@@ -86,8 +86,21 @@ fn main() -> ExitCode {
             let n = found.iter().map(Vec::len).sum();
             (seconds, n, Some(json!(by_id)))
         }
+        "tag" => {
+            // The whole pipeline (Tagger::tag, no JSON), best of five passes:
+            // a quick A/B figure beside the criterion bench.
+            let tagger = attribution_tagger::Tagger::new();
+            let mut best = f64::MAX;
+            let mut n = 0;
+            for _ in 0..5 {
+                let t = Instant::now();
+                n = texts.iter().map(|d| tagger.tag(d).claims.len()).sum();
+                best = best.min(t.elapsed().as_secs_f64());
+            }
+            (best, n, None)
+        }
         other => {
-            eprintln!("compare_stage: unknown stage {other:?} (split or entities)");
+            eprintln!("compare_stage: unknown stage {other:?} (split, entities or tag)");
             return ExitCode::from(2);
         }
     };

@@ -1,13 +1,12 @@
 //! The cue and hedge lexicons: parsed from TSV data (`gazetteers/cues.tsv`,
 //! `gazetteers/hedges.tsv`, or user files in the same format) and compiled
-//! into Aho-Corasick automata.
+//! into whole-word phrase sets ([`PhraseSet`]).
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
+use crate::claims::phrases::PhraseSet;
 use crate::document::{ClaimKind, Confidence};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::tsv::Table;
 
 /// What a cue-lexicon row is.
@@ -127,21 +126,23 @@ pub(crate) struct Hedge {
 /// The compiled lexicons.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    pub cue_ac: AhoCorasick,
+    /// Every cue head; pattern id = cue slot.
+    pub cues: PhraseSet,
     /// Only the claim and denial cues: the scan that decides whether a
     /// sentence needs the rules at all.
-    pub claim_ac: AhoCorasick,
-    /// Claim automaton pattern → cue slot.
+    pub claim_cues: PhraseSet,
+    /// Claim-cue pattern → cue slot.
     pub claim_slot: Vec<usize>,
     /// The attack and cyber words: a sentence without any (and without a
     /// threat actor) cannot satisfy a `ctx` cue.
-    pub ctx_ac: AhoCorasick,
+    pub ctx_words: PhraseSet,
     /// The generic operation words ("campaign", "activity"): context only
     /// with a security company named.
-    pub generic_ac: AhoCorasick,
+    pub generic_words: PhraseSet,
     /// Per cue pattern: the entries sharing that head.
     pub cue_slots: Vec<Vec<Cue>>,
-    pub hedge_ac: AhoCorasick,
+    /// Every hedge phrase; pattern id = index into `hedges`.
+    pub hedge_words: PhraseSet,
     pub hedges: Vec<Hedge>,
     pub words: HashMap<String, u16, Fnv>,
 }
@@ -505,45 +506,18 @@ impl Rows {
                 hedges.push(h.clone());
             }
         }
-        let build = |pats: &[String]| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(pats)
-                .or_else(|_| {
-                    AhoCorasick::builder()
-                        .match_kind(MatchKind::LeftmostLongest)
-                        .ascii_case_insensitive(true)
-                        .build(pats)
-                })
-                .map_err(|e| Error::new(ErrorKind::Config, e.to_string()))
-        };
         let mut words = HashMap::with_hasher(Fnv);
         for (w, bits) in &self.words {
             *words.entry(w.clone()).or_insert(0) |= *bits;
         }
-        // The two large automata (every cue, and the claim cues of the
-        // gate) take nearly all of the build: compile them side by side.
-        let (cue_ac, claim_ac) = std::thread::scope(|scope| {
-            let claims = scope.spawn(|| build(&claim_patterns));
-            let cues = build(&patterns);
-            let claims = claims.join().unwrap_or_else(|_| {
-                Err(Error::new(
-                    ErrorKind::Config,
-                    "building the claim-cue automaton failed",
-                ))
-            });
-            (cues, claims)
-        });
         Ok(Lexicon {
-            claim_ac: claim_ac?,
+            claim_cues: PhraseSet::new(&claim_patterns),
             claim_slot,
-            ctx_ac: build(&ctx_words)?,
-            generic_ac: build(&generic_words)?,
-            cue_ac: cue_ac?,
+            ctx_words: PhraseSet::new(&ctx_words),
+            generic_words: PhraseSet::new(&generic_words),
+            cues: PhraseSet::new(&patterns),
             cue_slots,
-            hedge_ac: build(&hedge_pats)?,
+            hedge_words: PhraseSet::new(&hedge_pats),
             hedges,
             words,
         })

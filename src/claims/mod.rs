@@ -2,7 +2,7 @@
 //!
 //! A [`ClaimTagger`] finds cue words ("blames", "was behind",
 //! "China-backed", "linked to", "denied involvement") with one
-//! Aho-Corasick scan of each sentence that holds an entity mention, then
+//! whole-word phrase scan of each sentence that holds an entity mention, then
 //! runs rules only there: who is accused (the entities the cue's frame
 //! points at), who attributes (the agent of the cue, the speaker of a
 //! reporting verb, or "it"/"the agency" resolved to the last speaker), the
@@ -37,6 +37,7 @@
 //! ```
 
 mod lexicon;
+mod phrases;
 mod rules;
 mod tokens;
 

@@ -256,16 +256,12 @@ fn word_byte(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
-/// Runs the cue automaton over `s` and keeps whole-word hits.
+/// The whole-word cue hits in `s`: (start, end, cue slot).
 pub(crate) fn cue_hits(lex: &Lexicon, s: &str) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
-    for m in lex.cue_ac.find_iter(s) {
-        let (a, b) = (m.start(), m.end());
-        if whole_word(s, a, b) {
-            out.push((a, b, m.pattern().as_usize()));
-        }
-    }
-    out
+    lex.cues
+        .find_iter(s)
+        .map(|m| (m.start, m.end, m.pattern))
+        .collect()
 }
 
 /// An intelligence, security or military service: accusing one is a
@@ -340,17 +336,25 @@ fn is_prep(w: &str) -> bool {
     )
 }
 
-fn whole_word(s: &str, a: usize, b: usize) -> bool {
-    let starts_with_hyphen = s.as_bytes().get(a) == Some(&b'-');
-    let before = s.get(..a).and_then(|p| p.chars().next_back());
-    let after = s.get(b..).and_then(|p| p.chars().next());
-    (starts_with_hyphen || !word_byte(before)) && !word_byte(after)
-}
-
 /// ASCII-case-insensitive substring test (`needle` is lowercase).
 fn contains_ci(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    !n.is_empty() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some((&first, rest)) = n.split_first() else {
+        return false;
+    };
+    // Jump between the places where the first byte occurs (in either case).
+    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut at = 0;
+    while let Some(i) = h.get(at..).and_then(|t| memchr::memchr2(lo, up, t)) {
+        let start = at + i;
+        if h.get(start + 1..start + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+        {
+            return true;
+        }
+        at = start + 1;
+    }
+    false
 }
 
 /// True when `s` (whose mentions are `mentions`) holds a claim or denial
@@ -366,12 +370,9 @@ pub(crate) fn has_claim_cue(
     let s_text = text;
     let s = sentence.as_str(text);
     let mut ctx: Option<bool> = cyber_doc.then_some(true);
-    for m in lex.claim_ac.find_iter(s) {
-        let (a, b) = (m.start(), m.end());
-        if !whole_word(s, a, b) {
-            continue;
-        }
-        let slot = lex.claim_slot[m.pattern().as_usize()];
+    for m in lex.claim_cues.find_iter(s) {
+        let (a, b) = (m.start, m.end);
+        let slot = lex.claim_slot[m.pattern];
         for cue in &lex.cue_slots[slot] {
             if !matches!(cue.class, Class::Claim(_) | Class::Denial) {
                 continue;
@@ -386,15 +387,14 @@ pub(crate) fn has_claim_cue(
             }
             if cue.flags & flag::CTX != 0 {
                 let ok = *ctx.get_or_insert_with(|| {
-                    let whole = |m: aho_corasick::Match| whole_word(s, m.start(), m.end());
                     mentions.iter().any(|m| {
                         m.entity.kind == EntityKind::ThreatActor || is_spy_agency(s_text, m)
-                    }) || lex.ctx_ac.find_iter(s).any(whole)
+                    }) || lex.ctx_words.find_iter(s).next().is_some()
                         || has_code_name(s)
                         || mentions
                             .iter()
                             .any(|m| m.entity.kind == EntityKind::Company)
-                            && lex.generic_ac.find_iter(s).any(whole)
+                            && lex.generic_words.find_iter(s).next().is_some()
                 });
                 if !ok {
                     continue;
@@ -525,8 +525,8 @@ impl<'a> Sent<'a> {
         }
         // Hedge hits.
         let mut hedges = Vec::new();
-        for m in lex.hedge_ac.find_iter(st) {
-            let (a, b) = (m.start(), m.end());
+        for m in lex.hedge_words.find_iter(st) {
+            let (a, b) = (m.start, m.end);
             let before = st.get(..a).and_then(|p| p.chars().next_back());
             let after = st.get(b..).and_then(|p| p.chars().next());
             if word_byte(before) || word_byte(after) {
@@ -564,7 +564,7 @@ impl<'a> Sent<'a> {
                 te,
                 s,
                 e,
-                idx: m.pattern().as_usize(),
+                idx: m.pattern,
             });
         }
         let cyber = toks.iter().any(|t| t.w & word::CYBER != 0)
@@ -3656,4 +3656,22 @@ fn merge(mut cands: Vec<Cand>) -> Vec<Cand> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_ci;
+
+    proptest::proptest! {
+        /// The memchr-driven search equals the plain window scan.
+        #[test]
+        fn contains_ci_equals_the_window_scan(hay in "[aAbB é]{0,30}", needle in "[ab é]{0,4}") {
+            let plain = !needle.is_empty()
+                && hay
+                    .as_bytes()
+                    .windows(needle.len())
+                    .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+            proptest::prop_assert_eq!(contains_ci(&hay, &needle), plain);
+        }
+    }
 }
