@@ -953,6 +953,29 @@ impl<'a> Sent<'a> {
                 if matches!(self.lw(i), "which" | "that" | "whom") {
                     return self.antecedent(i);
                 }
+                // "a Russian diplomat it accused of": a relative clause
+                // without its pronoun, the agent a pronoun right after the
+                // noun phrase
+                if words == 0
+                    && matches!(self.lw(i), "it" | "they" | "we")
+                    && i > 0
+                    && self.is(i - 1, word::ACTOR | word::ORG)
+                {
+                    let mut j = i - 1;
+                    let mut k = 0;
+                    while j > 0 && k < 3 {
+                        j -= 1;
+                        let m = self.toks[j].ment;
+                        if m != NONE && self.ment_ok(m) {
+                            return Some(self.expand_left(m));
+                        }
+                        if !self.toks[j].word {
+                            return None;
+                        }
+                        k += 1;
+                    }
+                    return None;
+                }
                 words += 1;
             }
         }
@@ -970,7 +993,10 @@ impl<'a> Sent<'a> {
         let k = l + 2;
         match self.toks.get(k) {
             Some(t) if t.ment != NONE => false,
-            Some(t) if t.word => !self.is(k, word::ORG | word::ACTOR | word::CYBER | word::EVENT),
+            // ("Russia's malicious cyber activity": the attacker's)
+            Some(t) if t.word => !(k..(k + 3).min(self.n())).any(|j| {
+                self.toks[j].word && self.is(j, word::ORG | word::ACTOR | word::CYBER | word::EVENT)
+            }),
             _ => false,
         }
     }
@@ -2731,6 +2757,18 @@ impl<'a> Sent<'a> {
         if cue.flags & flag::NEGONLY != 0 && !self.negated(hit.ts) {
             return None;
         }
+        // A condemnation accuses only of the cyber act it condemns ("condemned
+        // Russia's malicious cyber activity"; not "denounced a U.S. attack
+        // on an oil platform").
+        if matches!(self.lw(hit.ts).get(..6), Some("condem" | "denoun")) {
+            let l = accused.iter().map(|&m| self.mtok[m].1).max().unwrap_or(0);
+            let cyber_act = (l + 1..(l + 6).min(self.n()))
+                .take_while(|&j| !self.toks[j].hard && !self.toks[j].comma)
+                .any(|j| self.is(j, word::CYBER) || self.lw(j).starts_with("cyber"));
+            if !cyber_act {
+                return None;
+            }
+        }
         if is_denial_cue && cue.frame == Frame::Obj {
             // "the allegations were rejected by Beijing": the denier is named
             // after the cue
@@ -2848,16 +2886,22 @@ impl<'a> Sent<'a> {
             // (the service's members: "officers of", "agents of"; not "a
             // former intelligence officer sentenced for tax fraud")
             let f = accused.iter().map(|&m| self.mtok[m].0).min().unwrap_or(0);
-            let spies = matches!(cue.class, Class::Claim(ClaimKind::Legal))
-                && accused
-                    .iter()
-                    .any(|&m| is_spy_agency(self.text, &self.ments[m]))
-                && f >= 2
-                && self.lw(f - 1) == "of"
-                && matches!(
-                    self.lw(f - 2),
+            let members = |w: &str| {
+                matches!(
+                    w,
                     "officers" | "agents" | "members" | "operatives" | "hackers" | "spies"
-                );
+                )
+            };
+            let l = accused.iter().map(|&m| self.mtok[m].1).max().unwrap_or(0);
+            let spies = matches!(
+                cue.class,
+                Class::Claim(ClaimKind::Legal | ClaimKind::Sanction)
+            ) && accused
+                .iter()
+                .any(|&m| is_spy_agency(self.text, &self.ments[m]))
+                // "officers of Russia's GRU", "four GRU officers"
+                && (f >= 2 && self.lw(f - 1) == "of" && members(self.lw(f - 2))
+                    || members(self.lw(l + 1)));
             if !(responsibility && (self.doc_claims || actor_accused) || spies) {
                 return None;
             }
@@ -3433,6 +3477,23 @@ impl<'a> Sent<'a> {
                 }
                 if found.is_none() && !ctx.speaker.is_empty() {
                     found = Some(ctx.speaker.clone());
+                }
+                if found.is_none() && (0..hit_ts).rev().take(3).any(|j| self.lw(j) == "it") {
+                    // "Estonia expelled a Russian diplomat it accused of":
+                    // the named subject of the sentence's clause (not
+                    // "Slovakia's election")
+                    let cs = self.clause_subject(hit_ts);
+                    let ents: Vec<usize> = cs
+                        .ents
+                        .into_iter()
+                        .filter(|m| !c.accused.contains(m))
+                        .collect();
+                    if !ents.is_empty()
+                        && self.mtok[ents[0]].0 + 1 < hit_ts
+                        && !ents.iter().any(|&m| self.possessor(m))
+                    {
+                        found = Some(self.entities(&ents));
+                    }
                 }
                 if found.is_none() && source.is_none() {
                     // no one to refer to: "the report" is the source
