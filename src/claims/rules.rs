@@ -1059,7 +1059,9 @@ impl<'a> Sent<'a> {
             )
             // "North Korean hackers, posing as recruiters, stole"
             || (w.len() > 4 && w.ends_with("ing") && self.toks[first].hit == NONE)
-            || self.toks[first].ment != NONE && self.is_threat_actor(self.toks[first].ment);
+            || self.toks[first].ment != NONE && self.is_threat_actor(self.toks[first].ment)
+            // "a nation-state actor, possibly China, was behind"
+            || self.toks[first].hedge;
         ok.then_some(k)
     }
 
@@ -1115,8 +1117,11 @@ impl<'a> Sent<'a> {
                     }
                 }
                 let k = self.skippable_segment(i)?;
-                // "the group, known as Andariel, may have": the name.
-                if matches!(self.lw(k + 1), "known" | "called" | "dubbed" | "also") {
+                // "the group, known as Andariel, may have": the name;
+                // "a nation-state actor, possibly China, was behind": the
+                // hedged name of an unnamed actor
+                let hedged = self.toks[k + 1].hedge && k > 0 && self.toks[k - 1].ment == NONE;
+                if matches!(self.lw(k + 1), "known" | "called" | "dubbed" | "also") || hedged {
                     if let Some(m) = (k + 1..i).find_map(|j| {
                         let m = self.toks[j].ment;
                         (m != NONE && self.ment_ok(m) && self.kind_ok(m, legal)).then_some(m)
@@ -2556,6 +2561,22 @@ impl<'a> Sent<'a> {
         {
             return None;
         }
+        // A noun that is also a verb, after a noun ("Danish energy hack",
+        // "the ministry breach"): a compound, not the verb of a subject.
+        if single
+            && cue.frame == Frame::Subj
+            && hit.ts > 0
+            && matches!(
+                self.lw(hit.ts),
+                "hack" | "hacks" | "breach" | "breaches" | "leak" | "leaks" | "plants"
+            )
+            && self.toks[hit.ts - 1].word
+            && self.toks[hit.ts - 1].ment == NONE
+            && !self.is(hit.ts - 1, word::ACTOR | word::AUX)
+            && !self.adverb(hit.ts - 1)
+        {
+            return None;
+        }
         // The cyber flag is checked once the accused is known: an
         // intelligence agency or a threat actor accused makes the context.
         let mut cue_span = (hit.s, hit.e);
@@ -3128,6 +3149,7 @@ impl<'a> Sent<'a> {
             cands.push(c);
         }
         let mut cands = merge(cands);
+        self.chain_merge(&mut cands);
         self.dismissed_reports(&mut cands);
         self.appositive_attributors(&mut cands);
         // A denial in words that neither deny nor name an accusation
@@ -3226,6 +3248,42 @@ impl<'a> Sent<'a> {
             .into_iter()
             .flatten()
             .collect()
+    }
+
+    /// "carried out by a Chinese contractor working for the Ministry of
+    /// State Security": a claim whose cue follows another claim's accused
+    /// right away (same clause, same polarity) says who that accused works
+    /// for: one statement, one claim.
+    fn chain_merge(&self, cands: &mut Vec<Cand>) {
+        let mut i = 1;
+        while i < cands.len() {
+            let (o, c) = (&cands[i - 1], &cands[i]);
+            let next = o.core.1 + 1;
+            let chained = !o.denial
+                && !c.denial
+                && o.negated == c.negated
+                && c.cue_tok.0 >= next
+                && c.cue_tok.0 <= next + 1
+                && (next..c.cue_tok.0).all(|j| self.toks[j].word && !self.is(j, word::REL))
+                && (c.attributor.is_empty() || c.attributor == o.attributor);
+            if !chained {
+                i += 1;
+                continue;
+            }
+            let c = cands.remove(i);
+            let o = &mut cands[i - 1];
+            if c.cue.1 > o.cue.1 && c.cue.1 - o.cue.0 <= MAX_CUE {
+                o.cue.1 = c.cue.1;
+                o.cue_tok.1 = o.cue_tok.1.max(c.cue_tok.1);
+            }
+            for m in c.accused {
+                if !o.accused.contains(&m) {
+                    o.accused.push(m);
+                }
+            }
+            o.core = (o.core.0.min(c.core.0), o.core.1.max(c.core.1));
+            o.clauses.extend(c.clauses);
+        }
     }
 
     /// "Mandiant linked the attack to Sandworm, a unit of Russia's GRU":
