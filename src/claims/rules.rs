@@ -247,6 +247,9 @@ pub(crate) struct Sent<'a> {
     cyber: bool,
     /// Whether a company (mostly security vendors) is named.
     vendor: bool,
+    /// Whether a word of war, disease or trade stands in the sentence
+    /// ("troops", "outbreak", "tariffs").
+    noncyber: bool,
     /// Whether an earlier sentence of the document made a claim (a denial
     /// then needs no cyber word of its own: "Islamabad rejected the claim").
     pub(crate) doc_claims: bool,
@@ -567,7 +570,9 @@ impl<'a> Sent<'a> {
                 idx: m.pattern,
             });
         }
-        let cyber = toks.iter().any(|t| t.w & word::CYBER != 0)
+        let words_seen = toks.iter().fold(0, |acc, t| acc | t.w);
+        let noncyber = words_seen & word::NONCYBER != 0;
+        let cyber = words_seen & word::CYBER != 0
             || mentions
                 .iter()
                 .any(|m| m.entity.kind == EntityKind::ThreatActor)
@@ -586,6 +591,7 @@ impl<'a> Sent<'a> {
             hits,
             hedges,
             cyber,
+            noncyber,
             vendor,
             doc_claims: false,
         }
@@ -2923,7 +2929,9 @@ impl<'a> Sent<'a> {
                 // "officers of Russia's GRU", "four GRU officers"
                 && (f >= 2 && self.lw(f - 1) == "of" && members(self.lw(f - 2))
                     || members(self.lw(l + 1)));
-            if !(responsibility && (self.doc_claims || actor_accused) || spies) {
+            // (not in a sentence about war: "four Revolutionary Guards
+            // divisions attacked Iraqi positions on the Gulf War front")
+            if !(responsibility && (self.doc_claims || actor_accused) && !self.noncyber || spies) {
                 return None;
             }
         }
