@@ -3230,12 +3230,14 @@ impl<'a> Sent<'a> {
         for (hi, h) in self.hedges.iter().enumerate() {
             let mut explicit = false;
             let mut near: Option<(usize, usize)> = None;
+            let mut aside = Vec::new();
             for (ci, c) in cands.iter().enumerate() {
                 match self.hedge_scope(h, c, &cues) {
                     Scope::Inside => {
                         explicit = true;
                         scoped[ci].push(hi);
                     }
+                    Scope::Aside => aside.push(ci),
                     Scope::Clause(d) => {
                         if near.map_or(true, |(_, d0)| d < d0) {
                             near = Some((ci, d));
@@ -3244,8 +3246,14 @@ impl<'a> Sent<'a> {
                     Scope::Out => {}
                 }
             }
-            if let (false, Some((ci, _))) = (explicit, near) {
-                scoped[ci].push(hi);
+            match (explicit, near) {
+                (false, Some((ci, _))) => scoped[ci].push(hi),
+                (false, None) => {
+                    for ci in aside {
+                        scoped[ci].push(hi);
+                    }
+                }
+                _ => {}
             }
         }
         cands
@@ -3341,9 +3349,15 @@ impl<'a> Sent<'a> {
         let mut anaphor = false;
         // The claim is in a relative clause (", which ... ,"): the comma
         // that opens it.
-        let relative = self
-            .prev_break(c.core.0.min(hit_ts))
-            .filter(|&k| self.toks[k].comma && self.is(k + 1, word::REL));
+        // (or in an appositive of a name: "Charming Kitten, a group
+        // believed to be linked to Iran, said")
+        let relative = self.prev_break(c.core.0.min(hit_ts)).filter(|&k| {
+            self.toks[k].comma
+                && (self.is(k + 1, word::REL)
+                    || matches!(self.lw(k + 1), "a" | "an")
+                        && k > 0
+                        && self.toks[k - 1].ment != NONE)
+        });
         let mut post = self.post_report(c.core.1 + 1);
         if let (Some(k), Some((_, sp))) = (relative, &post) {
             // "Handala, which has been linked to Iran, said it ...": the
@@ -3687,9 +3701,6 @@ impl<'a> Sent<'a> {
     /// intrusions on behalf of Iran").
     fn hedge_scope(&self, h: &HHit, c: &Cand, cues: &[(usize, usize)]) -> Scope {
         let inside = |r: (usize, usize)| h.ts >= r.0 && h.te - 1 <= r.1;
-        if inside(c.core) || c.clauses.iter().any(|&r| inside(r)) {
-            return Scope::Inside;
-        }
         // Only the tokens between the two are read, and the scan stops at
         // the first boundary or cue: reading the whole clause for every
         // (claim, hedge) pair was cubic in the length of a sentence
@@ -3698,6 +3709,28 @@ impl<'a> Sent<'a> {
             let t = &self.toks[i];
             (t.hard && !t.quote) || (t.comma && !self.list_comma(i)) || self.is(i, word::CONJ)
         };
+        if let Some(&r) = c.clauses.iter().find(|&&r| inside(r)) {
+            // (in a parenthetical of the speaker's phrase: "Predatory
+            // Sparrow, a group widely believed to be linked to Israel, said")
+            if (h.te..=r.1).any(|i| self.toks[i].comma && !self.list_comma(i)) {
+                return Scope::Aside;
+            }
+            return Scope::Inside;
+        }
+        if inside(c.core) {
+            // "Predatory Sparrow, a group widely believed to be linked to
+            // Israel, said it had disrupted": a hedge in a parenthetical
+            // of the claim's words
+            let (a, b) = if h.te <= c.cue_tok.0 {
+                (h.te, c.cue_tok.0)
+            } else {
+                (c.cue_tok.1.min(h.ts), h.ts)
+            };
+            if (a..b).any(|i| self.toks[i].comma && !self.list_comma(i)) {
+                return Scope::Aside;
+            }
+            return Scope::Inside;
+        }
         let other_cue = |i: usize| {
             cues.iter().any(|&(a, b)| {
                 i >= a
@@ -3734,6 +3767,9 @@ impl<'a> Sent<'a> {
 enum Scope {
     /// In the claim's words or its speaker's clause.
     Inside,
+    /// In a parenthetical inside the claim's words: the claim's only when
+    /// no other claim holds it or stands in its clause.
+    Aside,
     /// In the claim's clause, this many tokens away.
     Clause(usize),
     /// Elsewhere.
