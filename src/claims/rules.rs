@@ -1210,9 +1210,13 @@ impl<'a> Sent<'a> {
             // Places ("the embassy in London") are not speakers when
             // something else is named; of the rest, the group nearest the
             // verb speaks ("Beijing dismissed Washington's accusation").
+            // ("Iran's mission to the United Nations")
             let located = |m: usize| {
-                let f = self.mtok[m].0;
-                f > 0 && matches!(self.lw(f - 1), "in" | "at" | "from" | "near")
+                let mut f = self.mtok[m].0;
+                if f > 1 && self.lw(f - 1) == "the" {
+                    f -= 1;
+                }
+                f > 0 && matches!(self.lw(f - 1), "in" | "at" | "from" | "near" | "to")
             };
             // ("officials in Washington and London": the whole list is
             // the place)
@@ -2292,7 +2296,7 @@ impl<'a> Sent<'a> {
             "responsib",
             "wrongdoing",
             "nothing",
-            "no part",
+            "no ",
             "never",
             "not ",
         ]
@@ -2301,9 +2305,10 @@ impl<'a> Sent<'a> {
     }
 
     /// "Handala said it was responsible for", "the group claimed that it
-    /// was behind": a pronoun subject right before the cue (across
-    /// auxiliaries and adverbs) whose reporting verb's speaker is a threat
-    /// actor: the group speaks of itself.
+    /// was behind", "the Kremlin said it does not carry out hacking": a
+    /// pronoun subject right before the cue (across auxiliaries and
+    /// adverbs) whose reporting verb's speaker is a state, an agency or a
+    /// threat actor: the speaker speaks of itself.
     fn pronoun_claimant(&self, ts: usize) -> Option<Vec<usize>> {
         let mut p = ts;
         while p > 0 && (self.is(p - 1, word::AUX) || self.adverb(p - 1)) {
@@ -2327,10 +2332,14 @@ impl<'a> Sent<'a> {
             return None;
         }
         let sp = self.report_speaker(h);
+        // (a state or agency speaking of itself only to deny: "Ukraine's
+        // intelligence agency said it had disrupted a Russian operation"
+        // is no self-claim)
+        let denies = self.negated(ts);
         let g: Vec<usize> = sp
             .ents
             .into_iter()
-            .filter(|&m| self.is_threat_actor(m))
+            .filter(|&m| self.is_threat_actor(m) || denies && self.kind_ok(m, false))
             .collect();
         (!g.is_empty()).then_some(g)
     }
@@ -2824,7 +2833,12 @@ impl<'a> Sent<'a> {
             ) && (hit.te >= self.n()
                 || self.toks[hit.te].hard
                 || self.toks[hit.te].comma
-                || self.lw(hit.te) == ".");
+                || self.lw(hit.te) == "."
+                // "were responsible but have not said so"
+                || self.is(hit.te, word::CONJ))
+                // (not "Iran was responsible but Tehran blamed its Gulf War
+                // enemy": a clause-final "responsible" about war)
+                && !self.noncyber;
             // "had ordered it", "was behind it": the attack named before
             let pronoun = matches!(self.lw(hit.te), "it" | "them")
                 && (0..hit.ts).any(|i| self.is(i, word::EVENT));
@@ -3060,10 +3074,22 @@ impl<'a> Sent<'a> {
                 // accuses, it is not the denier
                 let owner = |m: usize| {
                     let l = self.mtok[m].1;
-                    l + 2 < self.n()
-                        && self.toks[l + 1].poss
-                        && self.toks[l + 2].s >= c.cue.0
-                        && self.toks[l + 2].e <= c.cue.1
+                    let inside = |t: &Tok| t.s >= c.cue.0 && t.e <= c.cue.1;
+                    // ("Seoul's claims"; "the Indian allegations": an
+                    // adjective on the accusation noun)
+                    l + 2 < self.n() && self.toks[l + 1].poss && inside(&self.toks[l + 2])
+                        || l + 1 < self.n()
+                            && inside(&self.toks[l + 1])
+                            && matches!(
+                                self.lw(l + 1),
+                                "accusation"
+                                    | "accusations"
+                                    | "allegation"
+                                    | "allegations"
+                                    | "claim"
+                                    | "claims"
+                                    | "charges"
+                            )
                 };
                 if c.accused.iter().any(|&m| owner(m)) {
                     let spans: Vec<(usize, usize)> = c
@@ -3586,7 +3612,9 @@ impl<'a> Sent<'a> {
             }
         }
         let mut attributor = attributor.unwrap_or_default();
-        if c.denial {
+        if c.denial || c.kind == ClaimKind::SelfClaim && c.negated {
+            // ("the Kremlin said it does not carry out hacking": the speaker
+            // denies for itself)
             // the denier is the speaker when no subject denies (finish()
             // copies the attributor into the accused)
         } else {
