@@ -2887,7 +2887,15 @@ impl<'a> Sent<'a> {
                 // "North Korea had stolen $3 billion in crypto assets"
                 || (hit.te..(hit.te + 8).min(self.n())).any(|i| self.cyber_word(i))
                 // "China hacked our ministries": the verb says it
-                || self.is(hit.ts, word::CYBER);
+                || self.is(hit.ts, word::CYBER)
+                // "hackers from Russia had accessed"
+                || accused.first().is_some_and(|&m| {
+                    let f = self.mtok[m].0;
+                    f >= 2
+                        && matches!(self.lw(f - 1), "from" | "in")
+                        && self.is(f - 2, word::ACTOR)
+                        && !self.is(f - 2, word::ORG)
+                });
             if !g_ok {
                 return None;
             }
