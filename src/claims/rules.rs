@@ -2683,6 +2683,18 @@ impl<'a> Sent<'a> {
                     let to = self.find_tail(hit.te, &[tail.to_owned()])?;
                     self.find_obj(to.1, NONE, cue.flags, legal)
                 })
+                .or_else(|| {
+                    // "sanctions on six people it held responsible for the
+                    // attacks, including officers of Russia's GRU"
+                    if !legal {
+                        return None;
+                    }
+                    let inc = (hit.te..(hit.te + 24).min(self.n()))
+                        .take_while(|&j| !self.toks[j].hard)
+                        .find(|&j| self.lw(j) == "including")?;
+                    (self.toks[inc - 1].comma).then_some(())?;
+                    self.find_obj(inc + 1, NONE, cue.flags, legal)
+                })
                 .map(|mut g| {
                     // "blamed China for A and Russia for B"
                     if cue.flags & flag::AGENT != 0 {
