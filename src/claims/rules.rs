@@ -2861,7 +2861,10 @@ impl<'a> Sent<'a> {
                 && self.lw(hit.te + 1).len() > 4
                 && self.lw(hit.te + 1).ends_with("ing")
                 && accused.iter().any(|&m| self.is_threat_actor(m));
-            if !(self.event_after(hit.te, 8) || at_end || pronoun || actor_act) {
+            // (a first-person denial's object is the attack itself: not
+            // "we have not launched any investigation into the hacking")
+            let reach = if cue.frame == Frame::Speaker { 2 } else { 8 };
+            if !(self.event_after(hit.te, reach) || at_end || pronoun || actor_act) {
                 return None;
             }
         }
