@@ -625,11 +625,6 @@ impl<'a> Sent<'a> {
         self.toks.get(i).is_some_and(|t| t.word) && self.lw(i) == w
     }
 
-    fn hit_class(&self, i: usize) -> Option<Class> {
-        let t = self.toks.get(i)?;
-        (t.hit != NONE).then(|| self.hits[t.hit].class)
-    }
-
     fn is_report_tok(&self, i: usize) -> bool {
         self.toks
             .get(i)
@@ -637,7 +632,13 @@ impl<'a> Sent<'a> {
     }
 
     fn is_negator_tok(&self, i: usize) -> bool {
-        self.hit_class(i) == Some(Class::Negator)
+        // (a phrase that is also a reporting verb: "ruled out")
+        self.toks.get(i).is_some_and(|t| {
+            t.hit != NONE
+                && self.lex.cue_slots[self.hits[t.hit].slot]
+                    .iter()
+                    .any(|c| c.class == Class::Negator)
+        })
     }
 
     fn adverb(&self, i: usize) -> bool {
@@ -1672,12 +1673,40 @@ impl<'a> Sent<'a> {
         false
     }
 
+    /// A negator right before token `ts` (across auxiliaries and adverbs)
+    /// that is not itself negated ("ruled out Russian involvement", not
+    /// "cannot rule out Russian involvement").
+    fn negated_once(&self, ts: usize) -> bool {
+        let mut p = ts;
+        let mut steps = 0;
+        while p > 0 && steps < 5 {
+            p -= 1;
+            if self.is_negator_tok(p) {
+                let h = self.hits[self.toks[p].hit];
+                return !(h.ts > 0 && self.is_negator_tok(h.ts - 1));
+            }
+            if !self.toks[p].word || !(self.is(p, word::AUX) || self.adverb(p)) {
+                return false;
+            }
+            steps += 1;
+        }
+        false
+    }
+
     /// A negator right before the clause starting at `ts` ("no evidence
     /// that", "unclear whether").
     fn negated_clause(&self, ts: usize) -> bool {
         let mut p = ts;
         while p > 0 && self.is(p - 1, word::DET) {
             p -= 1;
+        }
+        // "declined to say whether it believed China was": across the
+        // pronoun and reporting verb of a clause inside
+        if p > 1
+            && (self.is_report_tok(p - 1) || self.toks[p - 1].hedge)
+            && matches!(self.lw(p - 2), "it" | "they" | "he" | "she" | "we")
+        {
+            p -= 2;
         }
         p > 0 && self.is_negator_tok(p - 1) && {
             let h = self.hits[self.toks[p - 1].hit];
@@ -3009,7 +3038,9 @@ impl<'a> Sent<'a> {
                 // "no evidence that Russia was involved"
                 || (cue.frame == Frame::Subj && acc_lo < hit.ts && self.negated_clause(acc_lo))
                 // "no indication they were working for the Russian state"
-                || (cue.frame != Frame::Subj && self.negated_subject(hit.ts)),
+                || (cue.frame != Frame::Subj && self.negated_subject(hit.ts))
+                // "ruled out Russian involvement" (not "cannot rule out")
+                || (cue.frame == Frame::Pre && acc_lo < hit.ts && self.negated_once(acc_lo)),
             denial: is_denial,
             passive: passive || inner_denier,
             by_agent,
@@ -3607,7 +3638,7 @@ impl<'a> Sent<'a> {
                 if found.is_none() && !ctx.speaker.is_empty() {
                     found = Some(ctx.speaker.clone());
                 }
-                if found.is_none() && (0..hit_ts).rev().take(3).any(|j| self.lw(j) == "it") {
+                if found.is_none() && (0..hit_ts).rev().take(6).any(|j| self.lw(j) == "it") {
                     // "Estonia expelled a Russian diplomat it accused of":
                     // the named subject of the sentence's clause (not
                     // "Slovakia's election")
