@@ -70,7 +70,6 @@ impl Tagger {
     /// Tags one text. Never panics.
     pub fn tag(&self, text: &str) -> Document {
         let sentences = self.splitter.split(text);
-        let mut entities = Vec::new();
         let mut claims = Vec::new();
         let mut context = ClaimContext::default();
         // One gazetteer pass over the whole text, so context beyond a
@@ -79,6 +78,7 @@ impl Tagger {
         // takes the mentions that lie inside it. A mention that straddles a
         // sentence boundary belongs to no sentence and is dropped.
         let all = self.gazetteer.find_all(text);
+        let mut entities = Vec::with_capacity(all.len());
         let mut next = 0;
         for (i, &sentence) in sentences.iter().enumerate() {
             while next < all.len() && all[next].span.start < sentence.start {

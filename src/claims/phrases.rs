@@ -4,11 +4,10 @@
 //! "pointed the finger at", "-backed"). An Aho-Corasick DFA over them scans
 //! fast but took ~40 ms (≈ 260 M instructions) per automaton to build, more
 //! than tagging a megabyte of news; every `tag` process paid it. Since a cue
-//! must start and end on word boundaries anyway, this matcher files each
-//! phrase under its first word instead (or under its first byte when it does
-//! not start with a word character, like "-backed"): building is a hash-map
-//! insert per phrase, and a scan hashes each word of the sentence once and
-//! compares the few phrases filed under it.
+//! must start and end on word boundaries anyway, this matcher is a trie over
+//! word tokens instead: building is a table insert per token (< 1 ms for
+//! all lexicons), and a scan looks up each word of the sentence once, by its
+//! first eight bytes and its length, then follows the trie word by word.
 //!
 //! Matching is ASCII-case-insensitive, one space of a phrase matches any run
 //! of white space in the text (so hard-wrapped lines still match), and a
@@ -22,26 +21,30 @@ use crate::claims::lexicon::Fnv;
 ///
 /// A token is a run of word characters (letters, digits, `_`) or a single
 /// other character that is not white space; an edge of the trie is keyed
-/// by its parent node, the token's hash and whether white space stands
-/// before it ("pointed the" vs "U.S.-backed").
+/// by its parent node, the token's key (its first eight bytes, lowercased
+/// and packed in a `u64`, and its length; longer tokens also compare their
+/// tails) and whether white space stands before it ("pointed the" vs
+/// "U.S.-backed").
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseSet {
-    /// The first tokens: token hash → node, in a small table of its own
+    /// The first tokens: token key → node, in a small table of its own
     /// (every word of a scanned sentence is looked up here, so it must stay
     /// in the first-level cache).
     roots: RootTable,
     /// Per node: its children, a range of `child_keys` / `child_nodes`.
     children: Vec<(u32, u32)>,
     /// Per node: bit `n` set when a child token is `n` bytes long (bit 63:
-    /// 63 or more), to reject most next tokens before hashing them.
+    /// 63 or more), to reject most next tokens before looking them up.
     child_lens: Vec<u64>,
-    /// The (token hash, white space before) of every non-root edge, sorted
+    /// The (packed token, token length, white space before) of every
+    /// non-root edge, sorted
     /// within each node's range (binary search; a node's children sit side
     /// by side, so a lookup touches a cache line or two).
-    child_keys: Vec<(u64, bool)>,
+    child_keys: Vec<(u64, u32, bool)>,
     /// The child node of each entry of `child_keys`.
     child_nodes: Vec<u32>,
-    /// Per node: the lowercase token that leads to it (to check a hash hit).
+    /// Per node: the lowercase token that leads to it (to compare the tails
+    /// of tokens longer than eight bytes).
     token: Vec<Box<[u8]>>,
     /// Per node: the pattern that ends there, if any.
     terminal: Vec<Option<u32>>,
@@ -279,17 +282,6 @@ fn word_at(s: &str, i: usize) -> Option<usize> {
     word_char(c).then(|| c.len_utf8())
 }
 
-/// FNV-1a of the ASCII-lowercased bytes.
-#[inline]
-fn hash_lower(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b.to_ascii_lowercase());
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
 /// The next token of `s` at or after byte `i`: (white space skipped before
 /// it, start, end); `None` at the end of `s`.
 #[inline]
@@ -350,8 +342,9 @@ impl PhraseSet {
             punct_start: [false; 256],
             first_lens: [0; 256],
         };
-        // The non-root edges while building: (parent, hash, space) → child.
-        let mut edges: std::collections::HashMap<(u32, u64, bool), u32, Fnv> = Default::default();
+        // The non-root edges while building: (parent, token, space) → child.
+        let mut edges: std::collections::HashMap<(u32, Vec<u8>, bool), u32, Fnv> =
+            Default::default();
         for (id, p) in patterns.iter().enumerate() {
             let p = p.as_ref().to_ascii_lowercase();
             let (mut node, mut at, mut first) = (ROOT, 0, true);
@@ -360,11 +353,11 @@ impl PhraseSet {
                     set.punct_start[usize::from(p.as_bytes()[a])] = true;
                 }
                 let tok = &p.as_bytes()[a..b];
-                let (hash, space) = (hash_lower(tok), space && !first);
+                let space = space && !first;
                 let found = if node == ROOT {
                     set.root(p.as_bytes(), a, b)
                 } else {
-                    edges.get(&(node, hash, space)).copied()
+                    edges.get(&(node, tok.to_vec(), space)).copied()
                 };
                 node = match found {
                     Some(child) => child,
@@ -378,7 +371,7 @@ impl PhraseSet {
                             let packed = pack(p.as_bytes(), a, b);
                             set.roots.insert(packed, (b - a) as u32, child);
                         } else {
-                            edges.insert((node, hash, space), child);
+                            edges.insert((node, tok.to_vec(), space), child);
                         }
                         child
                     }
@@ -393,12 +386,18 @@ impl PhraseSet {
                 }
             }
         }
-        let mut sorted: Vec<_> = edges.into_iter().collect();
+        let mut sorted: Vec<_> = edges
+            .into_iter()
+            .map(|((parent, tok, space), child)| {
+                let key = (pack(&tok, 0, tok.len()), tok.len() as u32, space);
+                (parent, key, child)
+            })
+            .collect();
         sorted.sort_unstable();
         set.children = vec![(0, 0); set.token.len()];
         set.child_lens = vec![0; set.token.len()];
-        for ((parent, hash, space), child) in sorted {
-            let len = set.token.get(child as usize).map_or(0, |t| t.len());
+        for (parent, key, child) in sorted {
+            let len = key.1 as usize;
             set.child_lens[parent as usize] |= len_bit(len);
             let at = set.child_keys.len() as u32;
             let range = &mut set.children[parent as usize];
@@ -406,7 +405,7 @@ impl PhraseSet {
                 range.0 = at;
             }
             range.1 += 1;
-            set.child_keys.push((hash, space));
+            set.child_keys.push(key);
             set.child_nodes.push(child);
         }
         set
@@ -422,33 +421,32 @@ impl PhraseSet {
         }
     }
 
-    /// The child of `node` by the token `s[a..b]`.
+    /// The child of `node` by the token `s[a..b]` (white space before it
+    /// or not).
     #[inline]
     fn child(&self, node: u32, s: &[u8], a: usize, b: usize, space: bool) -> Option<u32> {
         let tok = s.get(a..b)?;
-        self.child_hashed(node, tok, hash_lower(tok), space)
-    }
-
-    /// [`PhraseSet::child`] with the token's hash already computed.
-    #[inline]
-    fn child_hashed(&self, node: u32, tok: &[u8], hash: u64, space: bool) -> Option<u32> {
-        let child = {
-            let &(from, n) = self.children.get(node as usize)?;
-            let (from, to) = (from as usize, from as usize + n as usize);
-            let i = self
-                .child_keys
-                .get(from..to)?
-                .binary_search(&(hash, space))
-                .ok()?;
-            *self.child_nodes.get(from + i)?
-        };
-        let want = self.token.get(child as usize)?;
-        (want.len() == tok.len()
-            && want
-                .iter()
-                .zip(tok)
-                .all(|(w, t)| *w == t.to_ascii_lowercase()))
-        .then_some(child)
+        let key = (pack(s, a, b), u32::try_from(tok.len()).ok()?, space);
+        let &(from, n) = self.children.get(node as usize)?;
+        let (from, to) = (from as usize, from as usize + n as usize);
+        let keys = self.child_keys.get(from..to)?;
+        let first = keys.partition_point(|k| *k < key);
+        // Tokens longer than eight bytes may share a key: compare tails.
+        keys.get(first..)?
+            .iter()
+            .take_while(|k| **k == key)
+            .zip(self.child_nodes.get(from + first..)?)
+            .find(|(_, &child)| {
+                tok.len() <= 8
+                    || self.token.get(child as usize).is_some_and(|want| {
+                        want.len() == tok.len()
+                            && want
+                                .iter()
+                                .zip(tok)
+                                .all(|(w, t)| *w == t.to_ascii_lowercase())
+                    })
+            })
+            .map(|(_, &child)| child)
     }
 
     /// The root child for the first token `bytes[a..b]`.

@@ -56,10 +56,18 @@ pub struct ClaimContext {
 impl ClaimContext {
     /// Remembers a sentence without claim cues (the last three are kept).
     pub(crate) fn push_recent(&mut self, sentence: Span, mentions: &[Mention]) {
+        // A ring of three: the oldest entry's buffer is reused (this runs
+        // for every sentence with a mention but no claim cue).
         if self.recent.len() == 3 {
-            self.recent.remove(0);
+            self.recent.rotate_left(1);
+            if let Some((span, ms)) = self.recent.last_mut() {
+                *span = sentence;
+                ms.clear();
+                ms.extend_from_slice(mentions);
+            }
+        } else {
+            self.recent.push((sentence, mentions.to_vec()));
         }
-        self.recent.push((sentence, mentions.to_vec()));
     }
 
     /// Works out the speaker of the remembered sentences, the latest first.

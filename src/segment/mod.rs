@@ -210,7 +210,8 @@ impl SentenceSplitter {
         if self.config.line_breaks != LineBreaks::Auto || spans.len() < 2 {
             return spans;
         }
-        let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+        // Compacted in place: nearly always nothing joins.
+        let mut kept = 0;
         let mut i = 0;
         while i < spans.len() {
             let span = spans[i];
@@ -224,11 +225,13 @@ impl SentenceSplitter {
             if joins {
                 spans[i + 1].start = span.start;
             } else {
-                out.push(span);
+                spans[kept] = span;
+                kept += 1;
             }
             i += 1;
         }
-        out
+        spans.truncate(kept);
+        spans
     }
 
     /// An iterator over the sentence spans of `text` (the same spans as

@@ -100,7 +100,7 @@ pub(crate) fn cuts(text: &str, cfg: &Config, uax: &[usize]) -> Vec<usize> {
     let mut e = Engine {
         text,
         cfg,
-        cuts: Vec::new(),
+        cuts: Vec::with_capacity(uax.len() + 4),
         last_cut: 0,
         sent_start: 0,
         line_start: 0,
