@@ -60,6 +60,8 @@ impl ClaimContext {
         // for every sentence with a mention but no claim cue).
         if self.recent.len() == 3 {
             self.recent.rotate_left(1);
+            // (the entries newer than a person's quote moved down one)
+            self.person_at = self.person_at.saturating_sub(1);
             if let Some((span, ms)) = self.recent.last_mut() {
                 *span = sentence;
                 ms.clear();
