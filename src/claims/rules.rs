@@ -733,8 +733,13 @@ impl<'a> Sent<'a> {
         }
         match self.lw(p) {
             "against" | "targeting" | "targeted" | "toward" | "towards" => true,
+            // (not "a hacking unit of the GRU": the actor's own unit)
             "on" | "of" | "into" | "at" | "in" | "inside" => {
-                p > 0 && (self.is(p - 1, word::EVENT) || (p > 1 && self.is(p - 2, word::EVENT)))
+                p > 0
+                    && (self.is(p - 1, word::EVENT)
+                        || (p > 1
+                            && self.is(p - 2, word::EVENT)
+                            && !(self.is(p - 1, word::ACTOR) && !self.is(p - 1, word::ORG))))
             }
             _ => false,
         }
@@ -920,10 +925,11 @@ impl<'a> Sent<'a> {
                 let in_cue = t.hit != NONE && self.hits[t.hit].claim;
                 // "the government of Rwanda", "the regime in Pyongyang":
                 // the preposition belongs to the name of a state's organ
-                let organ = matches!(self.lw(i), "of" | "in")
-                    && i > 0
-                    && self.is(i - 1, word::ORG)
-                    && self.ment_at(i + 1);
+                // ("a hacking unit of the GRU", "officers of Russia's FSB")
+                let organ =
+                    (matches!(self.lw(i), "of" | "in") && i > 0 && self.is(i - 1, word::ORG)
+                        || self.lw(i) == "of" && i > 0 && self.is(i - 1, word::ACTOR))
+                        && self.ment_at(i + 1);
                 if prep_cue
                     && is_prep(self.lw(i))
                     && !in_cue
