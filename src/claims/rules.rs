@@ -735,11 +735,10 @@ impl<'a> Sent<'a> {
             "against" | "targeting" | "targeted" | "toward" | "towards" => true,
             // (not "a hacking unit of the GRU": the actor's own unit)
             "on" | "of" | "into" | "at" | "in" | "inside" => {
+                let own_unit = p > 0 && self.is(p - 1, word::ACTOR) && !self.is(p - 1, word::ORG);
                 p > 0
                     && (self.is(p - 1, word::EVENT)
-                        || (p > 1
-                            && self.is(p - 2, word::EVENT)
-                            && !(self.is(p - 1, word::ACTOR) && !self.is(p - 1, word::ORG))))
+                        || (p > 1 && self.is(p - 2, word::EVENT) && !own_unit))
             }
             _ => false,
         }
