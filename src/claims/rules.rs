@@ -398,7 +398,25 @@ pub(crate) fn has_claim_cue(
             if cue.flags & flag::NEGONLY != 0 && !negator_before(s, a) {
                 continue;
             }
-            if cue.flags & flag::CTX != 0 {
+            // A descriptive noun ("group", "actor") describes a named
+            // threat actor (see `Sent::descriptive`).
+            if cue.frame == Frame::Pre
+                && cue.class == Class::Claim(ClaimKind::Association)
+                && s.as_bytes().get(a) != Some(&b'-')
+                && !mentions
+                    .iter()
+                    .any(|m| m.entity.kind == EntityKind::ThreatActor)
+            {
+                continue;
+            }
+            // A cue that needs a cyber sentence ("hit", "charged") needs at
+            // least what a context cue needs, an agency accused or the word
+            // "cyber".
+            let needs_ctx = cue.flags & flag::CTX != 0
+                || cue.flags & flag::CYBER != 0
+                    && !mentions.iter().any(|m| m.entity.kind == EntityKind::Agency)
+                    && !contains_ci(s, "cyber");
+            if needs_ctx {
                 let ok = *ctx.get_or_insert_with(|| {
                     mentions.iter().any(|m| {
                         m.entity.kind == EntityKind::ThreatActor || is_spy_agency(s_text, m)
