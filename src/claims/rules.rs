@@ -710,6 +710,10 @@ impl<'a> Sent<'a> {
         }
         // walk the list: mention (, mention)* (and|or) mention
         for _ in 0..8 {
+            // ("CISA, the FBI and the NSA")
+            if self.is_word(j, "the") {
+                j += 1;
+            }
             let m = self.toks.get(j).map_or(NONE, |t| t.ment);
             if m == NONE || !self.ment_ok(m) {
                 return false;
@@ -1518,7 +1522,12 @@ impl<'a> Sent<'a> {
                     continue;
                 }
             }
-            if t.comma || t.quote || (t.hard && self.lw(j) != "\n") {
+            // (not a comma inside a list of speakers: "..., CISA, the FBI
+            // and the NSA said")
+            if t.comma && !(boundary != NONE && self.list_comma(j))
+                || t.quote
+                || (t.hard && self.lw(j) != "\n")
+            {
                 boundary = j;
             }
             if t.hit != NONE && self.hits[t.hit].report && boundary != NONE {
@@ -2015,7 +2024,7 @@ impl<'a> Sent<'a> {
                     None => return false,
                 }
             }
-            if t.hard || t.comma {
+            if t.hard || t.comma && !self.list_comma(j) {
                 return false;
             }
             if t.word {
@@ -2965,6 +2974,8 @@ impl<'a> Sent<'a> {
                 || (hit.te..(hit.te + 8).min(self.n())).any(|i| self.cyber_word(i))
                 // "China hacked our ministries": the verb says it
                 || self.is(hit.ts, word::CYBER)
+                // "Russian intelligence had targeted": a spy service
+                || accused.iter().any(|&m| self.spy_phrase(m))
                 // "hackers from Russia had accessed"
                 || accused.first().is_some_and(|&m| {
                     let f = self.mtok[m].0;
