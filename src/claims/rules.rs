@@ -74,6 +74,15 @@ impl ClaimContext {
 
     /// Works out the speaker of the remembered sentences, the latest first.
     pub(crate) fn settle(&mut self, lex: &Lexicon, text: &str) {
+        // An earlier sentence about hacking makes a cyber article ("a wave
+        // of denial-of-service attacks knocked the websites offline. ...
+        // the Russian state coordinated these attacks").
+        if !self.cyber_doc {
+            self.cyber_doc = self
+                .recent
+                .iter()
+                .any(|(span, _)| strong_cyber(text.get(span.range()).unwrap_or("")));
+        }
         for (i, (span, ms)) in self.recent.iter().enumerate().rev() {
             if let Some(e) = sentence_speaker(lex, text, *span, ms) {
                 self.speaker = e;
@@ -107,6 +116,24 @@ impl ClaimContext {
             self.person_at = self.recent.len();
         }
     }
+}
+
+/// Words that make a sentence, and its article, about hacking (not the
+/// generic "email" or "website" of the `cyber` class).
+fn strong_cyber(s: &str) -> bool {
+    [
+        "cyber",
+        "hack",
+        "malware",
+        "ransomware",
+        "phishing",
+        "ddos",
+        "denial-of-service",
+        "spyware",
+        "botnet",
+    ]
+    .iter()
+    .any(|w| contains_ci(s, w))
 }
 
 /// Whether `s` (at byte `base` of the text, with mentions `ms`) closes a
@@ -3325,6 +3352,8 @@ impl<'a> Sent<'a> {
         }
         if !cands.is_empty() {
             ctx.claims_seen = true;
+            ctx.cyber_doc = true;
+        } else if !ctx.cyber_doc && strong_cyber(self.span().as_str(self.text)) {
             ctx.cyber_doc = true;
         }
         // A quote closed by a person the gazetteer does not name: a later
