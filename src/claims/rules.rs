@@ -3656,6 +3656,24 @@ impl<'a> Sent<'a> {
                     }
                 }
             }
+            // "Microsoft: Russian state hackers read executives' emails":
+            // a name and a colon opening the sentence speak
+            if attributor.is_none()
+                && !anaphor
+                && source.is_none()
+                && left.is_none()
+                && post.is_none()
+            {
+                let m = self.toks.first().map_or(NONE, |t| t.ment);
+                if m != NONE
+                    && self.ment_ok(m)
+                    && !self.is_threat_actor(m)
+                    && !c.accused.contains(&m)
+                    && self.lw(self.mtok[m].1 + 1) == ":"
+                {
+                    attributor = Some(self.entities(&[m]));
+                }
+            }
             // A sentence that opens a quotation with no speaker of its own
             // continues the last speaker's quote.
             if attributor.is_none()
