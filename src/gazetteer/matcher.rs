@@ -66,6 +66,90 @@ impl Hasher for FxHasher {
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// Lowercase first words → their candidate patterns. The scan looks up
+/// every capitalised word of a text, so the table is laid out for that:
+/// open addressing over 16-byte slots keyed by the word's first eight
+/// bytes (packed in a `u64`) and its length, behind a 512-byte hash filter,
+/// with no pointer to follow unless the word is longer than eight bytes.
+#[derive(Debug)]
+struct WordTable {
+    /// (packed first bytes, word length, list index); length 0 = free.
+    slots: Vec<(u64, u32, u32)>,
+    filter: Box<[u64; 64]>,
+    shift: u32,
+    /// Per list: the whole word (to compare the tail of long words).
+    words: Vec<Box<[u8]>>,
+    lists: Vec<Box<[u32]>>,
+}
+
+impl WordTable {
+    fn new(entries: impl Iterator<Item = (Box<[u8]>, Box<[u32]>)>) -> WordTable {
+        let (words, lists): (Vec<_>, Vec<_>) = entries.filter(|(w, _)| !w.is_empty()).unzip();
+        let n = (words.len() * 2).next_power_of_two().max(16);
+        let mut t = WordTable {
+            slots: vec![(0, 0, 0); n],
+            filter: Box::new([0; 64]),
+            shift: 64 - n.trailing_zeros(),
+            words,
+            lists,
+        };
+        let mask = n - 1;
+        for (ix, w) in t.words.iter().enumerate() {
+            let (packed, len) = (pack8(w), w.len() as u32);
+            let h = WordTable::hash(packed, len);
+            let bit = (h >> 52) as usize;
+            t.filter[bit / 64] |= 1 << (bit % 64);
+            let mut i = (h >> t.shift) as usize;
+            while t.slots[i].1 != 0 {
+                i = (i + 1) & mask;
+            }
+            t.slots[i] = (packed, len, ix as u32);
+        }
+        t
+    }
+
+    #[inline(always)]
+    fn hash(packed: u64, len: u32) -> u64 {
+        (packed ^ u64::from(len).wrapping_mul(0xff51_afd7_ed55_8ccd))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// The candidates of the lowercase word `w`.
+    #[inline]
+    fn get(&self, w: &[u8]) -> Option<&[u32]> {
+        let (packed, len) = (pack8(w), u32::try_from(w.len()).ok()?);
+        let h = WordTable::hash(packed, len);
+        let bit = (h >> 52) as usize;
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let &(k, l, ix) = self.slots.get(i)?;
+            if l == 0 {
+                return None;
+            }
+            if k == packed
+                && l == len
+                && (len <= 8 || self.words.get(ix as usize).is_some_and(|x| **x == *w))
+            {
+                return self.lists.get(ix as usize).map(|l| &**l);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The first eight bytes of `w`, little-endian, zero-padded.
+#[inline(always)]
+fn pack8(w: &[u8]) -> u64 {
+    match w.get(..8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(c) => u64::from_le_bytes(c),
+        None => w.iter().rev().fold(0, |x, &b| (x << 8) | u64::from(b)),
+    }
+}
+
 /// One compiled form.
 #[derive(Debug)]
 struct Pattern {
@@ -123,7 +207,7 @@ fn next_key(t: &[u8], we: usize) -> u8 {
 pub(crate) struct Matcher {
     patterns: Vec<Pattern>,
     /// Lowercased first word → pattern indexes, longest form first.
-    by_first_word: FxMap<Box<[u8]>, Box<[u32]>>,
+    by_first_word: WordTable,
     /// Bit (first byte << 8 | lowercased second byte): some form may start.
     pairs: Box<[u64]>,
     /// Finds forms with a lower-case or digit initial, which the main scan
@@ -547,16 +631,13 @@ impl Matcher {
                 .build(&lower_forms)
                 .ok()
         };
-        let by_first_word = lists
-            .into_iter()
-            .map(|(k, mut v)| {
-                v.sort_by(|&a, &b| {
-                    let (pa, pb) = (&patterns[a as usize], &patterns[b as usize]);
-                    pb.bytes.len().cmp(&pa.bytes.len()).then(b.cmp(&a))
-                });
-                (k, v.into_boxed_slice())
-            })
-            .collect();
+        let by_first_word = WordTable::new(lists.into_iter().map(|(k, mut v)| {
+            v.sort_by(|&a, &b| {
+                let (pa, pb) = (&patterns[a as usize], &patterns[b as usize]);
+                pb.bytes.len().cmp(&pa.bytes.len()).then(b.cmp(&a))
+            });
+            (k, v.into_boxed_slice())
+        }));
         Matcher {
             patterns,
             by_first_word,
@@ -1658,6 +1739,21 @@ pub(crate) fn has_actor_context(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_table_finds_each_word_and_no_other() {
+        let words = ["abcdefghij", "abcdefghik", "abcdefgh", "abc", "a", "zürich"];
+        let t = WordTable::new(words.iter().enumerate().map(|(i, w)| {
+            let list: Box<[u32]> = vec![i as u32].into_boxed_slice();
+            (w.as_bytes().into(), list)
+        }));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.get(w.as_bytes()), Some(&[i as u32][..]), "{w}");
+        }
+        for w in ["abcdefghil", "abcdefg", "ab", "", "abcdefghijk", "b"] {
+            assert_eq!(t.get(w.as_bytes()), None, "{w}");
+        }
+    }
 
     #[test]
     fn datelines() {
