@@ -82,6 +82,7 @@ mod error;
 pub mod gazetteer;
 pub mod segment;
 mod span;
+mod swar;
 mod tagger;
 pub mod tsv;
 

@@ -717,12 +717,20 @@ impl Matcher {
             let b = t[ws];
             // A word that may start a form or an inferred name: its end and
             // its lowercased key in one pass (ASCII; others decode).
+            // Eight bytes at a time: the word's end and its lowercase key.
             let mut we = ws;
-            while we < n && we - ws < key.len() && is_ascii_word(t[we]) {
-                key[we - ws] = t[we].to_ascii_lowercase();
-                we += 1;
+            loop {
+                let x = crate::swar::load8(t, we);
+                let k = crate::swar::ascii_word_len8(x) as usize;
+                if let Some(d) = key.get_mut(we - ws..we - ws + 8) {
+                    d.copy_from_slice(&crate::swar::lower8(x).to_le_bytes());
+                }
+                we += k;
+                if k < 8 || we - ws >= key.len() {
+                    break;
+                }
             }
-            if we < n && t[we] >= 0x80 || we - ws == key.len() {
+            if we < n && t[we] >= 0x80 || we - ws >= key.len() {
                 we = word_end(text, we);
                 for (d, s) in key.iter_mut().zip(&t[ws..we]) {
                     *d = s.to_ascii_lowercase();
