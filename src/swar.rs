@@ -52,6 +52,152 @@ pub(crate) fn ascii_word_len8(x: u64) -> u32 {
     (!word & HIGH).trailing_zeros() / 8
 }
 
+/// The first eight bytes of `bytes[a..b]`, ASCII-lowercased and packed
+/// little-endian (zero bytes after a shorter word).
+#[inline(always)]
+pub(crate) fn pack(bytes: &[u8], a: usize, b: usize) -> u64 {
+    let n = b.saturating_sub(a).min(8);
+    let x = match bytes
+        .get(a..a + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        Some(chunk) => {
+            let x = u64::from_le_bytes(chunk);
+            if n < 8 {
+                x & ((1u64 << (8 * n)) - 1)
+            } else {
+                x
+            }
+        }
+        // Near the end of the text: byte by byte.
+        None => bytes
+            .get(a..a + n)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .fold(0u64, |x, &c| (x << 8) | u64::from(c)),
+    };
+    lower8(x)
+}
+
+/// A map from words (ASCII-case-insensitive) to small values, laid out for
+/// scans that look up every word of a text: open addressing over 16-byte
+/// slots keyed by the word's first eight bytes (lowercased, packed in a
+/// `u64`) and its length, behind a 512-byte hash filter that turns most
+/// absent words away from the first-level cache. Only words longer than
+/// eight bytes follow a pointer, to compare their tails.
+#[derive(Clone, Debug)]
+pub(crate) struct WordMap<V> {
+    /// (packed first bytes, word length, entry); length 0 marks a free slot.
+    slots: Vec<(u64, u32, u32)>,
+    filter: Box<[u64; 64]>,
+    shift: u32,
+    /// Per entry: the lowercase word and its value.
+    words: Vec<Box<[u8]>>,
+    values: Vec<V>,
+}
+
+impl<V: Copy> Default for WordMap<V> {
+    fn default() -> WordMap<V> {
+        WordMap::with_slots(16)
+    }
+}
+
+impl<V: Copy> WordMap<V> {
+    fn with_slots(n: usize) -> WordMap<V> {
+        let n = n.next_power_of_two().max(16);
+        WordMap {
+            slots: vec![(0, 0, 0); n],
+            filter: Box::new([0; 64]),
+            shift: 64 - n.trailing_zeros(),
+            words: Vec::new(),
+            values: Vec::new(),
+        }
+    }
+
+    #[inline(always)]
+    fn hash(packed: u64, len: u32) -> u64 {
+        (packed ^ u64::from(len).wrapping_mul(0xff51_afd7_ed55_8ccd))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// The number of words.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Adds `word` with `value` unless the map has it already (in any
+    /// case); the empty word is never added. True when added.
+    pub fn insert(&mut self, word: &[u8], value: V) -> bool {
+        let Ok(len) = u32::try_from(word.len()) else {
+            return false;
+        };
+        if len == 0 || self.get(word).is_some() {
+            return false;
+        }
+        if (self.words.len() + 1) * 2 > self.slots.len() {
+            let mut bigger = WordMap::with_slots(self.slots.len() * 2);
+            for (w, v) in self.words.iter().zip(&self.values) {
+                bigger.insert(w, *v);
+            }
+            *self = bigger;
+        }
+        let packed = pack(word, 0, word.len());
+        let h = WordMap::<V>::hash(packed, len);
+        let bit = (h >> 52) as usize;
+        self.filter[bit / 64] |= 1 << (bit % 64);
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        while self.slots[i].1 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (packed, len, self.words.len() as u32);
+        self.words
+            .push(word.to_ascii_lowercase().into_boxed_slice());
+        self.values.push(value);
+        true
+    }
+
+    /// The value of `word` (any ASCII case).
+    #[inline]
+    pub fn get<W: AsRef<[u8]> + ?Sized>(&self, word: &W) -> Option<&V> {
+        let word = word.as_ref();
+        self.get_packed(word, pack(word, 0, word.len()))
+    }
+
+    /// [`WordMap::get`] with `packed` = `pack(word, 0, word.len())` already
+    /// computed by the caller's scan.
+    #[inline(always)]
+    pub fn get_packed(&self, word: &[u8], packed: u64) -> Option<&V> {
+        let len = u32::try_from(word.len()).ok()?;
+        let h = WordMap::<V>::hash(packed, len);
+        let bit = (h >> 52) as usize;
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let &(k, l, e) = self.slots.get(i)?;
+            if l == 0 {
+                return None;
+            }
+            if k == packed
+                && l == len
+                && (len <= 8
+                    || self.words.get(e as usize).is_some_and(|w| {
+                        w.get(8..)
+                            .is_some_and(|t| t.eq_ignore_ascii_case(&word[8..]))
+                    }))
+            {
+                return self.values.get(e as usize);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +230,43 @@ mod tests {
         }
         assert_eq!(load8(b"ab", 0), 0x6261);
         assert_eq!(load8(b"ab", 5), 0);
+    }
+
+    #[test]
+    fn word_map_finds_each_word_in_any_case_and_no_other() {
+        let words = [
+            "abcdefghij",
+            "abcdefghik",
+            "abcdefgh",
+            "abc",
+            "a",
+            "zürich",
+            "x_1",
+        ];
+        let mut m = WordMap::default();
+        for (i, w) in words.iter().enumerate() {
+            assert!(m.insert(w.as_bytes(), i));
+        }
+        assert!(!m.insert(b"ABC", 99), "the first value stays");
+        for _ in 0..40 {
+            // grow past several resizes
+            let n = m.len();
+            m.insert(format!("filler{n}").as_bytes(), n);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(m.get(w), Some(&i), "{w}");
+            assert_eq!(m.get(&w.to_ascii_uppercase()), Some(&i), "{w}");
+        }
+        for w in [
+            "abcdefghil",
+            "abcdefg",
+            "ab",
+            "",
+            "abcdefghijk",
+            "b",
+            "zÜrich",
+        ] {
+            assert_eq!(m.get(w), None, "{w}");
+        }
     }
 }

@@ -66,87 +66,33 @@ impl Hasher for FxHasher {
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// Lowercase first words → their candidate patterns. The scan looks up
-/// every capitalised word of a text, so the table is laid out for that:
-/// open addressing over 16-byte slots keyed by the word's first eight
-/// bytes (packed in a `u64`) and its length, behind a 512-byte hash filter,
-/// with no pointer to follow unless the word is longer than eight bytes.
+/// Lowercase first words → their candidate patterns (most words of a
+/// text are looked up here; see [`WordMap`](crate::swar::WordMap)).
 #[derive(Debug)]
 struct WordTable {
-    /// (packed first bytes, word length, list index); length 0 = free.
-    slots: Vec<(u64, u32, u32)>,
-    filter: Box<[u64; 64]>,
-    shift: u32,
-    /// Per list: the whole word (to compare the tail of long words).
-    words: Vec<Box<[u8]>>,
+    index: crate::swar::WordMap<u32>,
     lists: Vec<Box<[u32]>>,
 }
 
 impl WordTable {
     fn new(entries: impl Iterator<Item = (Box<[u8]>, Box<[u32]>)>) -> WordTable {
-        let (words, lists): (Vec<_>, Vec<_>) = entries.filter(|(w, _)| !w.is_empty()).unzip();
-        let n = (words.len() * 2).next_power_of_two().max(16);
         let mut t = WordTable {
-            slots: vec![(0, 0, 0); n],
-            filter: Box::new([0; 64]),
-            shift: 64 - n.trailing_zeros(),
-            words,
-            lists,
+            index: crate::swar::WordMap::default(),
+            lists: Vec::new(),
         };
-        let mask = n - 1;
-        for (ix, w) in t.words.iter().enumerate() {
-            let (packed, len) = (pack8(w), w.len() as u32);
-            let h = WordTable::hash(packed, len);
-            let bit = (h >> 52) as usize;
-            t.filter[bit / 64] |= 1 << (bit % 64);
-            let mut i = (h >> t.shift) as usize;
-            while t.slots[i].1 != 0 {
-                i = (i + 1) & mask;
+        for (word, list) in entries {
+            if t.index.insert(&word, t.lists.len() as u32) {
+                t.lists.push(list);
             }
-            t.slots[i] = (packed, len, ix as u32);
         }
         t
-    }
-
-    #[inline(always)]
-    fn hash(packed: u64, len: u32) -> u64 {
-        (packed ^ u64::from(len).wrapping_mul(0xff51_afd7_ed55_8ccd))
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
     }
 
     /// The candidates of the lowercase word `w`.
     #[inline]
     fn get(&self, w: &[u8]) -> Option<&[u32]> {
-        let (packed, len) = (pack8(w), u32::try_from(w.len()).ok()?);
-        let h = WordTable::hash(packed, len);
-        let bit = (h >> 52) as usize;
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = (h >> self.shift) as usize;
-        loop {
-            let &(k, l, ix) = self.slots.get(i)?;
-            if l == 0 {
-                return None;
-            }
-            if k == packed
-                && l == len
-                && (len <= 8 || self.words.get(ix as usize).is_some_and(|x| **x == *w))
-            {
-                return self.lists.get(ix as usize).map(|l| &**l);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-}
-
-/// The first eight bytes of `w`, little-endian, zero-padded.
-#[inline(always)]
-fn pack8(w: &[u8]) -> u64 {
-    match w.get(..8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        Some(c) => u64::from_le_bytes(c),
-        None => w.iter().rev().fold(0, |x, &b| (x << 8) | u64::from(b)),
+        let &ix = self.index.get(w)?;
+        self.lists.get(ix as usize).map(|l| &**l)
     }
 }
 
