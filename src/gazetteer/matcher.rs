@@ -88,7 +88,7 @@ impl WordTable {
         t
     }
 
-    /// The candidates of the lowercase word `w`.
+    /// The candidates of the word `w` (any ASCII case).
     #[inline]
     fn get(&self, w: &[u8]) -> Option<&[u32]> {
         let &ix = self.index.get(w)?;
@@ -889,8 +889,7 @@ impl Matcher {
             return None;
         }
         let se = word_end(text, s);
-        let key: Vec<u8> = t.get(s..se)?.iter().map(u8::to_ascii_lowercase).collect();
-        let cands = self.by_first_word.get(&key[..])?;
+        let cands = self.by_first_word.get(t.get(s..se)?)?;
         let c = self.choose(text, s, se, cands, &[], None)?;
         let p = &self.patterns[c.pattern];
         let e = &self.entities[p.entity as usize];
@@ -907,8 +906,7 @@ impl Matcher {
             return None;
         }
         let we = word_end(text, ws);
-        let key: Vec<u8> = t[ws..we].iter().map(u8::to_ascii_lowercase).collect();
-        let cands = self.by_first_word.get(&key[..])?;
+        let cands = self.by_first_word.get(t.get(ws..we)?)?;
         cands.iter().find_map(|&pi| {
             let p = &self.patterns[pi as usize];
             let info = &self.entities[p.entity as usize];
