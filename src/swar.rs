@@ -81,35 +81,54 @@ pub(crate) fn pack(bytes: &[u8], a: usize, b: usize) -> u64 {
 }
 
 /// A map from words (ASCII-case-insensitive) to small values, laid out for
-/// scans that look up every word of a text: open addressing over 16-byte
-/// slots keyed by the word's first eight bytes (lowercased, packed in a
-/// `u64`) and its length, behind a 512-byte hash filter that turns most
-/// absent words away from the first-level cache. Only words longer than
-/// eight bytes follow a pointer, to compare their tails.
+/// scans that look up every word of a text: open addressing over slots
+/// keyed by the word's first eight bytes (lowercased, packed in a `u64`)
+/// and its length, value in the slot, behind a hash filter of 16 bits per
+/// word (about 6% of absent words get past it) that turns most absent
+/// words away before the table is touched. Only words longer than eight
+/// bytes follow a pointer, to compare their tails.
 #[derive(Clone, Debug)]
 pub(crate) struct WordMap<V> {
-    /// (packed first bytes, word length, entry); length 0 marks a free slot.
-    slots: Vec<(u64, u32, u32)>,
-    filter: Box<[u64; 64]>,
+    /// Length 0 marks a free slot.
+    slots: Vec<Slot<V>>,
     shift: u32,
-    /// Per entry: the lowercase word and its value.
+    filter: Vec<u64>,
+    filter_shift: u32,
+    /// Per entry: the lowercase word (for tails) and its value (to rebuild).
     words: Vec<Box<[u8]>>,
     values: Vec<V>,
 }
 
-impl<V: Copy> Default for WordMap<V> {
+#[derive(Clone, Copy, Debug)]
+struct Slot<V> {
+    packed: u64,
+    len: u32,
+    entry: u32,
+    value: V,
+}
+
+impl<V: Copy + Default> Default for WordMap<V> {
     fn default() -> WordMap<V> {
         WordMap::with_slots(16)
     }
 }
 
-impl<V: Copy> WordMap<V> {
+impl<V: Copy + Default> WordMap<V> {
     fn with_slots(n: usize) -> WordMap<V> {
         let n = n.next_power_of_two().max(16);
+        // 8 filter bits per slot, 16 per word at the fullest.
+        let bits = (n * 8).max(4096);
+        let free = Slot {
+            packed: 0,
+            len: 0,
+            entry: 0,
+            value: V::default(),
+        };
         WordMap {
-            slots: vec![(0, 0, 0); n],
-            filter: Box::new([0; 64]),
+            slots: vec![free; n],
             shift: 64 - n.trailing_zeros(),
+            filter: vec![0; bits / 64],
+            filter_shift: 64 - bits.trailing_zeros(),
             words: Vec::new(),
             values: Vec::new(),
         }
@@ -145,14 +164,19 @@ impl<V: Copy> WordMap<V> {
         }
         let packed = pack(word, 0, word.len());
         let h = WordMap::<V>::hash(packed, len);
-        let bit = (h >> 52) as usize;
+        let bit = (h >> self.filter_shift) as usize;
         self.filter[bit / 64] |= 1 << (bit % 64);
         let mask = self.slots.len() - 1;
         let mut i = (h >> self.shift) as usize;
-        while self.slots[i].1 != 0 {
+        while self.slots[i].len != 0 {
             i = (i + 1) & mask;
         }
-        self.slots[i] = (packed, len, self.words.len() as u32);
+        self.slots[i] = Slot {
+            packed,
+            len,
+            entry: self.words.len() as u32,
+            value,
+        };
         self.words
             .push(word.to_ascii_lowercase().into_boxed_slice());
         self.values.push(value);
@@ -172,26 +196,26 @@ impl<V: Copy> WordMap<V> {
     pub fn get_packed(&self, word: &[u8], packed: u64) -> Option<&V> {
         let len = u32::try_from(word.len()).ok()?;
         let h = WordMap::<V>::hash(packed, len);
-        let bit = (h >> 52) as usize;
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        let bit = (h >> self.filter_shift) as usize;
+        if self.filter.get(bit / 64)? & (1 << (bit % 64)) == 0 {
             return None;
         }
         let mask = self.slots.len() - 1;
         let mut i = (h >> self.shift) as usize;
         loop {
-            let &(k, l, e) = self.slots.get(i)?;
-            if l == 0 {
+            let slot = self.slots.get(i)?;
+            if slot.len == 0 {
                 return None;
             }
-            if k == packed
-                && l == len
+            if slot.packed == packed
+                && slot.len == len
                 && (len <= 8
-                    || self.words.get(e as usize).is_some_and(|w| {
+                    || self.words.get(slot.entry as usize).is_some_and(|w| {
                         w.get(8..)
                             .is_some_and(|t| t.eq_ignore_ascii_case(&word[8..]))
                     }))
             {
-                return self.values.get(e as usize);
+                return Some(&slot.value);
             }
             i = (i + 1) & mask;
         }

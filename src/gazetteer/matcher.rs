@@ -67,11 +67,12 @@ impl Hasher for FxHasher {
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Lowercase first words → their candidate patterns (most words of a
-/// text are looked up here; see [`WordMap`](crate::swar::WordMap)).
+/// text are looked up here; see [`WordMap`](crate::swar::WordMap)). The
+/// lists sit end to end in one vector; the map holds (start, length).
 #[derive(Debug)]
 struct WordTable {
-    index: crate::swar::WordMap<u32>,
-    lists: Vec<Box<[u32]>>,
+    index: crate::swar::WordMap<(u32, u32)>,
+    lists: Vec<u32>,
 }
 
 impl WordTable {
@@ -81,8 +82,9 @@ impl WordTable {
             lists: Vec::new(),
         };
         for (word, list) in entries {
-            if t.index.insert(&word, t.lists.len() as u32) {
-                t.lists.push(list);
+            let at = (t.lists.len() as u32, list.len() as u32);
+            if t.index.insert(&word, at) {
+                t.lists.extend_from_slice(&list);
             }
         }
         t
@@ -91,8 +93,8 @@ impl WordTable {
     /// The candidates of the word `w` (any ASCII case).
     #[inline]
     fn get(&self, w: &[u8]) -> Option<&[u32]> {
-        let &ix = self.index.get(w)?;
-        self.lists.get(ix as usize).map(|l| &**l)
+        let &(at, n) = self.index.get(w)?;
+        self.lists.get(at as usize..at as usize + n as usize)
     }
 }
 
