@@ -67,7 +67,7 @@
 //!
 //! Build a [`Tagger`] once and share it: it is `Send + Sync` and cheap to
 //! clone. Building the default tagger parses the embedded gazetteers and
-//! compiles the automata, once per process.
+//! lexicons into its lookup tables (about 10 ms), once per process.
 //!
 //! # Crate features
 //!
@@ -82,6 +82,7 @@ mod error;
 pub mod gazetteer;
 pub mod segment;
 mod span;
+mod swar;
 mod tagger;
 pub mod tsv;
 

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use crate::claims::phrases::PhraseSet;
 use crate::document::{ClaimKind, Confidence};
 use crate::error::Error;
+use crate::swar::WordMap;
 use crate::tsv::Table;
 
 /// What a cue-lexicon row is.
@@ -144,10 +145,11 @@ pub(crate) struct Lexicon {
     /// Every hedge phrase; pattern id = index into `hedges`.
     pub hedge_words: PhraseSet,
     pub hedges: Vec<Hedge>,
-    pub words: HashMap<String, u16, Fnv>,
+    /// Word → its word-class bits.
+    pub words: WordMap<u16>,
 }
 
-/// FNV-1a: a fast hash for the short words of the word-class table (the
+/// FNV-1a: a fast hash for the build-time maps of the lexicons (the
 /// standard SipHash is built for untrusted keys; these keys are ours).
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Fnv;
@@ -506,9 +508,13 @@ impl Rows {
                 hedges.push(h.clone());
             }
         }
-        let mut words = HashMap::with_hasher(Fnv);
+        let mut merged: HashMap<&str, u16, Fnv> = HashMap::with_hasher(Fnv);
         for (w, bits) in &self.words {
-            *words.entry(w.clone()).or_insert(0) |= *bits;
+            *merged.entry(w.as_str()).or_insert(0) |= *bits;
+        }
+        let mut words = WordMap::default();
+        for (w, bits) in merged {
+            words.insert(w.as_bytes(), bits);
         }
         Ok(Lexicon {
             claim_cues: PhraseSet::new(&claim_patterns),

@@ -401,6 +401,18 @@ mod tests {
     }
 
     #[test]
+    fn cues_broken_across_lines_still_match() {
+        // Hard-wrapped text: a line break (and extra spaces) inside the cue.
+        let c = tag("Sweden pointed the\nfinger at  Russia for the cyberattack.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].cue.text, "pointed the\nfinger at");
+        assert_eq!(
+            (ids(&c[0].attributor), ids(&c[0].accused)),
+            (vec!["SE"], vec!["RU"])
+        );
+    }
+
+    #[test]
     fn active_passive_compound() {
         let c = tag("Sweden blamed Russia for the cyberattack.");
         assert_eq!(

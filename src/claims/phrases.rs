@@ -16,6 +16,7 @@
 //! At each position the longest such phrase wins; matches do not overlap.
 
 use crate::claims::lexicon::Fnv;
+use crate::swar::{ascii_word_len8, load8, lower8, pack, WordMap};
 
 /// A compiled set of phrases: a trie over their tokens.
 ///
@@ -30,7 +31,7 @@ pub(crate) struct PhraseSet {
     /// The first tokens: token key → node, in a small table of its own
     /// (every word of a scanned sentence is looked up here, so it must stay
     /// in the first-level cache).
-    roots: RootTable,
+    roots: WordMap<u32>,
     /// Per node: its children, a range of `child_keys` / `child_nodes`.
     children: Vec<(u32, u32)>,
     /// Per node: bit `n` set when a child token is `n` bytes long (bit 63:
@@ -71,168 +72,6 @@ pub(crate) struct PhraseMatch {
 }
 
 const ROOT: u32 = 0;
-
-/// The first-token table: open addressing with linear probing, at most a
-/// quarter full, keyed by a token's first eight bytes (ASCII-lowercased,
-/// packed in a `u64`) and its length, so a lookup needs no hash chain over
-/// the bytes and, for tokens of up to eight bytes, no comparison beyond the
-/// key.
-#[derive(Clone, Debug)]
-struct RootTable {
-    /// (packed first bytes, node, token length); node `EMPTY` marks a free
-    /// slot. One entry is one 16-byte load.
-    slots: Vec<(u64, u32, u32)>,
-    /// A 4,096-bit filter of the keys' hashes (512 bytes, so it stays in
-    /// the first-level cache): most words of a sentence are no first token
-    /// and stop here without touching the table.
-    filter: Box<[u64; 64]>,
-    shift: u32,
-    len: usize,
-}
-
-const EMPTY: u32 = u32::MAX;
-
-/// ASCII-lowercases the eight bytes of `x` at once (only `A`-`Z` change).
-#[inline]
-fn lower8(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let low7 = x & !HIGH;
-    // bit 7 of each byte: set when its low seven bits are >= 'A' / > 'Z'
-    let ge_a = low7 + ONES * (0x80 - u64::from(b'A'));
-    let gt_z = low7 + ONES * (0x80 - u64::from(b'Z') - 1);
-    let upper = ge_a & !gt_z & !x & HIGH;
-    x | (upper >> 2)
-}
-
-/// The first eight bytes of `bytes[a..b]`, ASCII-lowercased and packed
-/// little-endian (zero bytes after a shorter token).
-/// The eight bytes at `i` as a little-endian `u64`, zero bytes past the
-/// end of `bytes`.
-#[inline(always)]
-fn load8(bytes: &[u8], i: usize) -> u64 {
-    match bytes
-        .get(i..i + 8)
-        .and_then(|c| <[u8; 8]>::try_from(c).ok())
-    {
-        Some(chunk) => u64::from_le_bytes(chunk),
-        None => bytes
-            .get(i..)
-            .unwrap_or(&[])
-            .iter()
-            .rev()
-            .fold(0u64, |x, &c| (x << 8) | u64::from(c)),
-    }
-}
-
-/// How many of the eight bytes of `x` (little-endian), from the first, are
-/// ASCII word characters (`0-9 A-Z a-z _`): 0 to 8, computed for all eight
-/// at once.
-#[inline(always)]
-fn ascii_word_len8(x: u64) -> u32 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let low7 = x & !HIGH;
-    // Sums stay below 0x100 per byte, so no carry crosses bytes; bit 7 of
-    // each byte answers the comparison.
-    let folded = low7 | (ONES * 0x20);
-    let alpha = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x80 - 0x7b));
-    let digit = (low7 + ONES * (0x80 - 0x30)) & !(low7 + ONES * (0x80 - 0x3a));
-    let y = low7 ^ (ONES * 0x5f);
-    let underscore = !((y + ONES * 0x7f) | y);
-    let word = (alpha | digit | underscore) & !x & HIGH;
-    (!word & HIGH).trailing_zeros() / 8
-}
-
-#[inline(always)]
-fn pack(bytes: &[u8], a: usize, b: usize) -> u64 {
-    let n = b.saturating_sub(a).min(8);
-    let x = match bytes
-        .get(a..a + 8)
-        .and_then(|c| <[u8; 8]>::try_from(c).ok())
-    {
-        Some(chunk) => {
-            let x = u64::from_le_bytes(chunk);
-            if n < 8 {
-                x & ((1u64 << (8 * n)) - 1)
-            } else {
-                x
-            }
-        }
-        // Near the end of the text: byte by byte.
-        None => bytes
-            .get(a..a + n)
-            .unwrap_or(&[])
-            .iter()
-            .rev()
-            .fold(0u64, |x, &c| (x << 8) | u64::from(c)),
-    };
-    lower8(x)
-}
-
-impl RootTable {
-    fn with_slots(n: usize) -> RootTable {
-        let n = n.next_power_of_two().max(16);
-        RootTable {
-            slots: vec![(0, EMPTY, 0); n],
-            filter: Box::new([0; 64]),
-            shift: 64 - n.trailing_zeros(),
-            len: 0,
-        }
-    }
-
-    #[inline(always)]
-    fn hash(packed: u64, len: u32) -> u64 {
-        (packed ^ u64::from(len).wrapping_mul(0xff51_afd7_ed55_8ccd))
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-    }
-
-    /// The first node under key (`packed`, `len`) that `accept`s: tokens
-    /// longer than eight bytes may share a key ("attributed",
-    /// "attributes"), and `accept` compares their tails.
-    #[inline(always)]
-    fn get(&self, packed: u64, len: u32, accept: impl Fn(u32) -> bool) -> Option<u32> {
-        let h = RootTable::hash(packed, len);
-        let bit = (h >> 52) as usize;
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = (h >> self.shift) as usize;
-        loop {
-            let &(key, node, l) = self.slots.get(i)?;
-            if node == EMPTY {
-                return None;
-            }
-            if key == packed && l == len && accept(node) {
-                return Some(node);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    fn insert(&mut self, packed: u64, len: u32, node: u32) {
-        if (self.len + 1) * 2 > self.slots.len() {
-            let mut bigger = RootTable::with_slots(self.slots.len() * 2);
-            for &(k, n, l) in &self.slots {
-                if n != EMPTY {
-                    bigger.insert(k, l, n);
-                }
-            }
-            *self = bigger;
-        }
-        let h = RootTable::hash(packed, len);
-        let bit = (h >> 52) as usize;
-        self.filter[bit / 64] |= 1 << (bit % 64);
-        let mask = self.slots.len() - 1;
-        let mut i = (h >> self.shift) as usize;
-        while self.slots[i].1 != EMPTY {
-            i = (i + 1) & mask;
-        }
-        self.slots[i] = (packed, node, len);
-        self.len += 1;
-    }
-}
 
 /// Per byte: 1 for an ASCII word character, 2 for a byte of a non-ASCII
 /// character (decode it to know), 0 otherwise.
@@ -332,7 +171,7 @@ impl PhraseSet {
     /// match; of two patterns with the same tokens the first is kept.
     pub fn new<S: AsRef<str>>(patterns: &[S]) -> PhraseSet {
         let mut set = PhraseSet {
-            roots: RootTable::with_slots(64),
+            roots: WordMap::default(),
             children: Vec::new(),
             child_lens: Vec::new(),
             child_keys: Vec::new(),
@@ -368,8 +207,7 @@ impl PhraseSet {
                         if node == ROOT {
                             let first = usize::from(p.as_bytes()[a].to_ascii_lowercase());
                             set.first_lens[first] |= len_bit(b - a);
-                            let packed = pack(p.as_bytes(), a, b);
-                            set.roots.insert(packed, (b - a) as u32, child);
+                            set.roots.insert(tok, child);
                         } else {
                             edges.insert((node, tok.to_vec(), space), child);
                         }
@@ -463,16 +301,7 @@ impl PhraseSet {
         if self.first_lens[first] & len_bit(len) == 0 {
             return None;
         }
-        self.roots.get(packed, len as u32, |node| {
-            // The key holds the first eight bytes: compare the rest.
-            len <= 8 || {
-                let want = self.token.get(node as usize).and_then(|t| t.get(8..));
-                let have = bytes.get(a + 8..b);
-                want.zip(have).is_some_and(|(w, h)| {
-                    w.len() == h.len() && w.iter().zip(h).all(|(w, h)| *w == h.to_ascii_lowercase())
-                })
-            }
-        })
+        self.roots.get_packed(bytes.get(a..b)?, packed).copied()
     }
 
     /// The longest phrase whose first token is `s[a..b]`.
@@ -734,17 +563,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn lower8_lowercases_only_ascii_capitals() {
-        for b in 0..=255u8 {
-            for shift in [0, 8, 56] {
-                let x = 0x4161_7a5a_405b_60c1_u64 ^ (u64::from(b) << shift);
-                let want = u64::from_le_bytes(x.to_le_bytes().map(|c| c.to_ascii_lowercase()));
-                assert_eq!(lower8(x), want, "{x:#x}");
-            }
-        }
-    }
-
     proptest::proptest! {
         #[test]
         fn long_words_equal_the_reference(
@@ -782,24 +600,5 @@ mod tests {
             hits += got.len();
         }
         assert!(hits > 60, "{hits}");
-    }
-
-    #[test]
-    fn ascii_word_len8_counts_leading_word_bytes() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut bytes = *b"abcdefgh";
-                bytes[at] = b;
-                let x = u64::from_le_bytes(bytes);
-                let want = if b.is_ascii_alphanumeric() || b == b'_' {
-                    8
-                } else {
-                    at as u32
-                };
-                assert_eq!(ascii_word_len8(x), want, "byte {b:#x} at {at}");
-            }
-        }
-        assert_eq!(load8(b"ab", 0), 0x6261);
-        assert_eq!(load8(b"ab", 5), 0);
     }
 }

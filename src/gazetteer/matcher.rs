@@ -66,6 +66,38 @@ impl Hasher for FxHasher {
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// Lowercase first words → their candidate patterns (most words of a
+/// text are looked up here; see [`WordMap`](crate::swar::WordMap)). The
+/// lists sit end to end in one vector; the map holds (start, length).
+#[derive(Debug)]
+struct WordTable {
+    index: crate::swar::WordMap<(u32, u32)>,
+    lists: Vec<u32>,
+}
+
+impl WordTable {
+    fn new(entries: impl Iterator<Item = (Box<[u8]>, Box<[u32]>)>) -> WordTable {
+        let mut t = WordTable {
+            index: crate::swar::WordMap::default(),
+            lists: Vec::new(),
+        };
+        for (word, list) in entries {
+            let at = (t.lists.len() as u32, list.len() as u32);
+            if t.index.insert(&word, at) {
+                t.lists.extend_from_slice(&list);
+            }
+        }
+        t
+    }
+
+    /// The candidates of the word `w` (any ASCII case).
+    #[inline]
+    fn get(&self, w: &[u8]) -> Option<&[u32]> {
+        let &(at, n) = self.index.get(w)?;
+        self.lists.get(at as usize..at as usize + n as usize)
+    }
+}
+
 /// One compiled form.
 #[derive(Debug)]
 struct Pattern {
@@ -123,7 +155,7 @@ fn next_key(t: &[u8], we: usize) -> u8 {
 pub(crate) struct Matcher {
     patterns: Vec<Pattern>,
     /// Lowercased first word → pattern indexes, longest form first.
-    by_first_word: FxMap<Box<[u8]>, Box<[u32]>>,
+    by_first_word: WordTable,
     /// Bit (first byte << 8 | lowercased second byte): some form may start.
     pairs: Box<[u64]>,
     /// Finds forms with a lower-case or digit initial, which the main scan
@@ -547,16 +579,13 @@ impl Matcher {
                 .build(&lower_forms)
                 .ok()
         };
-        let by_first_word = lists
-            .into_iter()
-            .map(|(k, mut v)| {
-                v.sort_by(|&a, &b| {
-                    let (pa, pb) = (&patterns[a as usize], &patterns[b as usize]);
-                    pb.bytes.len().cmp(&pa.bytes.len()).then(b.cmp(&a))
-                });
-                (k, v.into_boxed_slice())
-            })
-            .collect();
+        let by_first_word = WordTable::new(lists.into_iter().map(|(k, mut v)| {
+            v.sort_by(|&a, &b| {
+                let (pa, pb) = (&patterns[a as usize], &patterns[b as usize]);
+                pb.bytes.len().cmp(&pa.bytes.len()).then(b.cmp(&a))
+            });
+            (k, v.into_boxed_slice())
+        }));
         Matcher {
             patterns,
             by_first_word,
@@ -636,12 +665,20 @@ impl Matcher {
             let b = t[ws];
             // A word that may start a form or an inferred name: its end and
             // its lowercased key in one pass (ASCII; others decode).
+            // Eight bytes at a time: the word's end and its lowercase key.
             let mut we = ws;
-            while we < n && we - ws < key.len() && is_ascii_word(t[we]) {
-                key[we - ws] = t[we].to_ascii_lowercase();
-                we += 1;
+            loop {
+                let x = crate::swar::load8(t, we);
+                let k = crate::swar::ascii_word_len8(x) as usize;
+                if let Some(d) = key.get_mut(we - ws..we - ws + 8) {
+                    d.copy_from_slice(&crate::swar::lower8(x).to_le_bytes());
+                }
+                we += k;
+                if k < 8 || we - ws >= key.len() {
+                    break;
+                }
             }
-            if we < n && t[we] >= 0x80 || we - ws == key.len() {
+            if we < n && t[we] >= 0x80 || we - ws >= key.len() {
                 we = word_end(text, we);
                 for (d, s) in key.iter_mut().zip(&t[ws..we]) {
                     *d = s.to_ascii_lowercase();
@@ -854,8 +891,7 @@ impl Matcher {
             return None;
         }
         let se = word_end(text, s);
-        let key: Vec<u8> = t.get(s..se)?.iter().map(u8::to_ascii_lowercase).collect();
-        let cands = self.by_first_word.get(&key[..])?;
+        let cands = self.by_first_word.get(t.get(s..se)?)?;
         let c = self.choose(text, s, se, cands, &[], None)?;
         let p = &self.patterns[c.pattern];
         let e = &self.entities[p.entity as usize];
@@ -872,8 +908,7 @@ impl Matcher {
             return None;
         }
         let we = word_end(text, ws);
-        let key: Vec<u8> = t[ws..we].iter().map(u8::to_ascii_lowercase).collect();
-        let cands = self.by_first_word.get(&key[..])?;
+        let cands = self.by_first_word.get(t.get(ws..we)?)?;
         cands.iter().find_map(|&pi| {
             let p = &self.patterns[pi as usize];
             let info = &self.entities[p.entity as usize];
@@ -1658,6 +1693,21 @@ pub(crate) fn has_actor_context(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_table_finds_each_word_and_no_other() {
+        let words = ["abcdefghij", "abcdefghik", "abcdefgh", "abc", "a", "zürich"];
+        let t = WordTable::new(words.iter().enumerate().map(|(i, w)| {
+            let list: Box<[u32]> = vec![i as u32].into_boxed_slice();
+            (w.as_bytes().into(), list)
+        }));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.get(w.as_bytes()), Some(&[i as u32][..]), "{w}");
+        }
+        for w in ["abcdefghil", "abcdefg", "ab", "", "abcdefghijk", "b"] {
+            assert_eq!(t.get(w.as_bytes()), None, "{w}");
+        }
+    }
 
     #[test]
     fn datelines() {
