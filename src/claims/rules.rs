@@ -973,11 +973,12 @@ impl<'a> Sent<'a> {
                 let in_cue = t.hit != NONE && self.hits[t.hit].claim;
                 // "the government of Rwanda", "the regime in Pyongyang":
                 // the preposition belongs to the name of a state's organ
-                // ("a hacking unit of the GRU", "officers of Russia's FSB")
-                let organ =
-                    (matches!(self.lw(i), "of" | "in") && i > 0 && self.is(i - 1, word::ORG)
-                        || self.lw(i) == "of" && i > 0 && self.is(i - 1, word::ACTOR))
-                        && self.ment_at(i + 1);
+                // ("a hacking unit of the GRU", "officers of Russia's FSB",
+                // "developers in Iran")
+                let organ = matches!(self.lw(i), "of" | "in")
+                    && i > 0
+                    && self.is(i - 1, word::ORG | word::ACTOR)
+                    && self.ment_at(i + 1);
                 if prep_cue
                     && is_prep(self.lw(i))
                     && !in_cue
@@ -1625,6 +1626,19 @@ impl<'a> Sent<'a> {
         }
         // ", blamed on Sandworm,": a reduced relative has no agent
         if p > 0 && self.toks[p - 1].comma && self.lw(ts).ends_with("ed") {
+            return Speaker::default();
+        }
+        // "the latest attributed to Sandworm", "a campaign blamed on Iran":
+        // a participle with its complement right after a noun
+        if p > 0
+            && self.lw(ts).ends_with("ed")
+            && matches!(self.lw(ts + 1), "to" | "on")
+            && p >= 2
+            && self.is(p - 2, word::DET)
+            && self.toks[p - 1].word
+            && self.toks[p - 1].ment == NONE
+            && !self.is(p - 1, word::AUX | word::ANAPHOR | word::ORG)
+        {
             return Speaker::default();
         }
         if p > 0 && self.toks[p - 1].word && self.toks[p - 1].ment == NONE {
@@ -2711,9 +2725,15 @@ impl<'a> Sent<'a> {
                 passive = true;
                 // "the attacks, attributed by Microsoft to Iran": the agent
                 // between "by" and "to", the accused after "to"
-                let to = (cue.flags & flag::TO != 0)
-                    .then(|| self.find_tail(hit.te + 1, &["to".to_owned()]))
-                    .flatten();
+                // ("blamed by Microsoft on Russian hackers")
+                let prep = if cue.flags & flag::TO != 0 {
+                    Some("to")
+                } else if self.lw(hit.ts).starts_with("blam") {
+                    Some("on")
+                } else {
+                    None
+                };
+                let to = prep.and_then(|w| self.find_tail(hit.te + 1, &[w.to_owned()]));
                 match to.and_then(|(ts, te)| {
                     let acc = self.find_obj(te, NONE, cue.flags, legal)?;
                     Some((ts, acc))
