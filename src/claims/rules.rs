@@ -141,12 +141,17 @@ fn strong_cyber(s: &str) -> bool {
 /// `damage," the minister said.`
 fn person_quote(s: &str, ms: &[Mention], base: usize) -> bool {
     let b = s.as_bytes();
-    // the last closing quote: '"' or the last byte of U+201D
-    let Some(q) = (0..b.len())
-        .rev()
-        .find(|&i| b[i] == b'"' || b[i] == 0x9d && i >= 2 && b[i - 2] == 0xe2 && b[i - 1] == 0x80)
-    else {
-        return false;
+    // the last closing quote: '"' or the last byte of U+201D (this runs on
+    // every sentence once a speaker is known: memrchr, not a byte loop)
+    let mut end = b.len();
+    let q = loop {
+        let Some(i) = memchr::memrchr2(b'"', 0x9d, &b[..end]) else {
+            return false;
+        };
+        if b[i] == b'"' || i >= 2 && b[i - 2] == 0xe2 && b[i - 1] == 0x80 {
+            break i;
+        }
+        end = i;
     };
     let Some(rest) = s.get(q + 1..) else {
         return false;
