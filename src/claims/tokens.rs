@@ -97,18 +97,15 @@ pub(crate) fn has_code_name(s: &str) -> bool {
     let b = s.as_bytes();
     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
     let mut i = 0;
-    while i < b.len() {
-        if !word(b[i]) {
-            i += 1;
+    // Only words opening with a capital can be names: jump from capital to
+    // capital, eight bytes at a time.
+    while let Some(start) = next_capital(b, i) {
+        i = start + 1;
+        if start > 0 && word(b[start - 1]) {
             continue;
         }
-        let start = i;
         while i < b.len() && word(b[i]) {
             i += 1;
-        }
-        // only words opening with a capital can be names
-        if !b[start].is_ascii_uppercase() {
-            continue;
         }
         let w = s.get(start..i).unwrap_or("");
         if code_name(w) {
@@ -125,6 +122,22 @@ pub(crate) fn has_code_name(s: &str) -> bool {
         }
     }
     false
+}
+
+/// The first ASCII capital at or after `i`.
+fn next_capital(b: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    while i < b.len() {
+        let x = crate::swar::load8(b, i);
+        let low7 = x & !HIGH;
+        let upper = (low7 + ONES * (0x80 - 0x41)) & !(low7 + ONES * (0x80 - 0x5b)) & !x & HIGH;
+        if upper != 0 {
+            return Some(i + (upper.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    None
 }
 
 /// Tokenizes `sentence` (whose first byte is at `base` in the document).
@@ -301,6 +314,48 @@ const COMPANY_WORDS: [&str; 22] = [
 
 #[cfg(test)]
 mod tests {
+
+    /// The word-by-word scan `has_code_name` replaced.
+    fn has_code_name_plain(s: &str) -> bool {
+        let b = s.as_bytes();
+        let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+        let mut i = 0;
+        while i < b.len() {
+            if !word(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && word(b[i]) {
+                i += 1;
+            }
+            if !b[start].is_ascii_uppercase() {
+                continue;
+            }
+            let w = s.get(start..i).unwrap_or("");
+            if code_name(w) {
+                return true;
+            }
+            if b.get(i) == Some(&b'-') {
+                let mut j = i + 1;
+                while j < b.len() && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+                if (j == b.len() || !word(b[j])) && hyphen_code(w, s.get(i + 1..j).unwrap_or("")) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn has_code_name_equals_the_word_scan(s in "([A-Z]{1,3}[a-z]{0,4}|[0-9]{1,4}|[ -é.]){0,12}") {
+            proptest::prop_assert_eq!(has_code_name(&s), has_code_name_plain(&s), "{}", s);
+        }
+    }
+
     use super::*;
 
     #[test]
