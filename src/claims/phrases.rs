@@ -37,6 +37,10 @@ pub(crate) struct PhraseSet {
     /// Per node: bit `n` set when a child token is `n` bytes long (bit 63:
     /// 63 or more), to reject most next tokens before looking them up.
     child_lens: Vec<u64>,
+    /// Per node: a 64-bit filter of its children's keys (`child_bit`): a
+    /// node like "the" has dozens of children, and most words after it are
+    /// none of them.
+    child_bloom: Vec<u64>,
     /// The (packed token, token length, white space before) of every
     /// non-root edge, sorted
     /// within each node's range (binary search; a node's children sit side
@@ -55,6 +59,13 @@ pub(crate) struct PhraseSet {
     /// that byte is `n` bytes long (bit 63: 63 or more). Most words of a
     /// sentence start no phrase; this rejects many before the table lookup.
     first_lens: [u64; 256],
+}
+
+/// A child key's bit in its parent's `child_bloom`.
+#[inline(always)]
+fn child_bit(packed: u64, len: u32, space: bool) -> u64 {
+    let h = (packed ^ u64::from(len) << 1 ^ u64::from(space)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    1 << (h >> 58)
 }
 
 /// The `first_lens` bit of a token length.
@@ -174,6 +185,7 @@ impl PhraseSet {
             roots: WordMap::default(),
             children: Vec::new(),
             child_lens: Vec::new(),
+            child_bloom: Vec::new(),
             child_keys: Vec::new(),
             child_nodes: Vec::new(),
             token: vec![Box::default()],
@@ -234,9 +246,11 @@ impl PhraseSet {
         sorted.sort_unstable();
         set.children = vec![(0, 0); set.token.len()];
         set.child_lens = vec![0; set.token.len()];
+        set.child_bloom = vec![0; set.token.len()];
         for (parent, key, child) in sorted {
             let len = key.1 as usize;
             set.child_lens[parent as usize] |= len_bit(len);
+            set.child_bloom[parent as usize] |= child_bit(key.0, key.1, key.2);
             let at = set.child_keys.len() as u32;
             let range = &mut set.children[parent as usize];
             if range.1 == 0 {
@@ -265,6 +279,9 @@ impl PhraseSet {
     fn child(&self, node: u32, s: &[u8], a: usize, b: usize, space: bool) -> Option<u32> {
         let tok = s.get(a..b)?;
         let key = (pack(s, a, b), u32::try_from(tok.len()).ok()?, space);
+        if self.child_bloom.get(node as usize)? & child_bit(key.0, key.1, key.2) == 0 {
+            return None;
+        }
         let &(from, n) = self.children.get(node as usize)?;
         let (from, to) = (from as usize, from as usize + n as usize);
         let keys = self.child_keys.get(from..to)?;
