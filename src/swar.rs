@@ -91,10 +91,13 @@ pub(crate) fn pack(bytes: &[u8], a: usize, b: usize) -> u64 {
 pub(crate) struct WordMap<V> {
     /// Length 0 marks a free slot.
     slots: Vec<Slot<V>>,
+    /// Per slot: the bytes after the eighth of its word (empty for shorter
+    /// words), kept beside the slots so that a slot stays 16 bytes.
+    tails: Vec<Box<[u8]>>,
     shift: u32,
     filter: Vec<u64>,
     filter_shift: u32,
-    /// Per entry: the lowercase word (for tails) and its value (to rebuild).
+    /// Per entry: the lowercase word and its value (to rebuild on growth).
     words: Vec<Box<[u8]>>,
     values: Vec<V>,
 }
@@ -103,7 +106,6 @@ pub(crate) struct WordMap<V> {
 struct Slot<V> {
     packed: u64,
     len: u32,
-    entry: u32,
     value: V,
 }
 
@@ -121,11 +123,11 @@ impl<V: Copy + Default> WordMap<V> {
         let free = Slot {
             packed: 0,
             len: 0,
-            entry: 0,
             value: V::default(),
         };
         WordMap {
             slots: vec![free; n],
+            tails: vec![Box::default(); n],
             shift: 64 - n.trailing_zeros(),
             filter: vec![0; bits / 64],
             filter_shift: 64 - bits.trailing_zeros(),
@@ -171,12 +173,10 @@ impl<V: Copy + Default> WordMap<V> {
         while self.slots[i].len != 0 {
             i = (i + 1) & mask;
         }
-        self.slots[i] = Slot {
-            packed,
-            len,
-            entry: self.words.len() as u32,
-            value,
-        };
+        self.slots[i] = Slot { packed, len, value };
+        if let Some(tail) = word.get(8..) {
+            self.tails[i] = tail.to_ascii_lowercase().into_boxed_slice();
+        }
         self.words
             .push(word.to_ascii_lowercase().into_boxed_slice());
         self.values.push(value);
@@ -210,10 +210,10 @@ impl<V: Copy + Default> WordMap<V> {
             if slot.packed == packed
                 && slot.len == len
                 && (len <= 8
-                    || self.words.get(slot.entry as usize).is_some_and(|w| {
-                        w.get(8..)
-                            .is_some_and(|t| t.eq_ignore_ascii_case(&word[8..]))
-                    }))
+                    || self
+                        .tails
+                        .get(i)
+                        .is_some_and(|t| t.eq_ignore_ascii_case(&word[8..])))
             {
                 return Some(&slot.value);
             }
