@@ -456,16 +456,20 @@ impl Rows {
 
     /// Compiles the rows.
     pub fn build(&self) -> Result<Lexicon, Error> {
-        let mut slot_of: HashMap<String, usize> = HashMap::new();
+        let mut slot_of: HashMap<String, usize, Fnv> = HashMap::with_hasher(Fnv);
         let mut patterns: Vec<String> = Vec::new();
         let mut cue_slots: Vec<Vec<Cue>> = Vec::new();
         for (p, cue) in &self.cues {
             let key = p.to_ascii_lowercase();
-            let slot = *slot_of.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
-                cue_slots.push(Vec::new());
-                cue_slots.len() - 1
-            });
+            let slot = match slot_of.get(&key) {
+                Some(&slot) => slot,
+                None => {
+                    slot_of.insert(key.clone(), patterns.len());
+                    patterns.push(key);
+                    cue_slots.push(Vec::new());
+                    patterns.len() - 1
+                }
+            };
             cue_slots[slot].push(cue.clone());
         }
         // Gapped entries first, so a head with a tail is tried before the

@@ -48,9 +48,11 @@ pub(crate) struct PhraseSet {
     child_keys: Vec<(u64, u32, bool)>,
     /// The child node of each entry of `child_keys`.
     child_nodes: Vec<u32>,
-    /// Per node: the lowercase token that leads to it (to compare the tails
-    /// of tokens longer than eight bytes).
-    token: Vec<Box<[u8]>>,
+    /// Per node: where in `token_bytes` the lowercase token that leads to it
+    /// lies (to compare the tails of tokens longer than eight bytes).
+    token_at: Vec<(u32, u32)>,
+    /// The tokens of all nodes, end to end.
+    token_bytes: Vec<u8>,
     /// Per node: the pattern that ends there, if any.
     terminal: Vec<Option<u32>>,
     /// Bytes that start a phrase beginning with a non-word character.
@@ -188,16 +190,28 @@ impl PhraseSet {
             child_bloom: Vec::new(),
             child_keys: Vec::new(),
             child_nodes: Vec::new(),
-            token: vec![Box::default()],
+            token_at: vec![(0, 0)],
+            token_bytes: Vec::new(),
             terminal: vec![None],
             punct_start: [false; 256],
             first_lens: [0; 256],
         };
-        // The non-root edges while building: (parent, token, space) → child.
-        let mut edges: std::collections::HashMap<(u32, Vec<u8>, bool), u32, Fnv> =
-            Default::default();
+        // The non-root edges while building: (parent, token key, space, hash
+        // of the token's tail) → child; a child found there is compared, and
+        // a different token under the same key (a 64-bit hash collision)
+        // goes to `overflow`.
+        type EdgeKey = (u32, u64, u32, bool, u64);
+        let mut edges: std::collections::HashMap<EdgeKey, u32, Fnv> = Default::default();
+        let mut overflow: Vec<(EdgeKey, u32)> = Vec::new();
+        let mut sorted: Vec<(u32, (u64, u32, bool), u32)> = Vec::new();
         for (id, p) in patterns.iter().enumerate() {
-            let p = p.as_ref().to_ascii_lowercase();
+            let p = p.as_ref();
+            // The lexicons hand over lowercase phrases: no copy then.
+            let p: std::borrow::Cow<'_, str> = if p.bytes().any(|b| b.is_ascii_uppercase()) {
+                p.to_ascii_lowercase().into()
+            } else {
+                p.into()
+            };
             let (mut node, mut at, mut first) = (ROOT, 0, true);
             while let Some((space, a, b)) = next_token(&p, at) {
                 if first && word_at(&p, a).is_none() {
@@ -205,23 +219,45 @@ impl PhraseSet {
                 }
                 let tok = &p.as_bytes()[a..b];
                 let space = space && !first;
+                let tail = tok.get(8..).map_or(0, |t| {
+                    t.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &c| {
+                        (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+                    })
+                });
+                let key = (node, pack(tok, 0, tok.len()), tok.len() as u32, space, tail);
                 let found = if node == ROOT {
                     set.root(p.as_bytes(), a, b)
                 } else {
-                    edges.get(&(node, tok.to_vec(), space)).copied()
+                    edges
+                        .get(&key)
+                        .copied()
+                        .filter(|&k| set.token(k) == tok)
+                        .or_else(|| {
+                            overflow
+                                .iter()
+                                .find(|(k, c)| *k == key && set.token(*c) == tok)
+                                .map(|(_, c)| *c)
+                        })
                 };
                 node = match found {
                     Some(child) => child,
                     None => {
-                        let child = set.token.len() as u32;
-                        set.token.push(tok.into());
+                        let child = set.token_at.len() as u32;
+                        let from = set.token_bytes.len() as u32;
+                        set.token_bytes.extend_from_slice(tok);
+                        set.token_at.push((from, tok.len() as u32));
                         set.terminal.push(None);
                         if node == ROOT {
                             let first = usize::from(p.as_bytes()[a].to_ascii_lowercase());
                             set.first_lens[first] |= len_bit(b - a);
                             set.roots.insert(tok, child);
                         } else {
-                            edges.insert((node, tok.to_vec(), space), child);
+                            if edges.contains_key(&key) {
+                                overflow.push((key, child));
+                            } else {
+                                edges.insert(key, child);
+                            }
+                            sorted.push((node, (key.1, key.2, key.3), child));
                         }
                         child
                     }
@@ -236,17 +272,11 @@ impl PhraseSet {
                 }
             }
         }
-        let mut sorted: Vec<_> = edges
-            .into_iter()
-            .map(|((parent, tok, space), child)| {
-                let key = (pack(&tok, 0, tok.len()), tok.len() as u32, space);
-                (parent, key, child)
-            })
-            .collect();
         sorted.sort_unstable();
-        set.children = vec![(0, 0); set.token.len()];
-        set.child_lens = vec![0; set.token.len()];
-        set.child_bloom = vec![0; set.token.len()];
+        let nodes = set.token_at.len();
+        set.children = vec![(0, 0); nodes];
+        set.child_lens = vec![0; nodes];
+        set.child_bloom = vec![0; nodes];
         for (parent, key, child) in sorted {
             let len = key.1 as usize;
             set.child_lens[parent as usize] |= len_bit(len);
@@ -261,6 +291,14 @@ impl PhraseSet {
             set.child_nodes.push(child);
         }
         set
+    }
+
+    /// The lowercase token that leads to `node`.
+    fn token(&self, node: u32) -> &[u8] {
+        let (from, len) = self.token_at.get(node as usize).copied().unwrap_or((0, 0));
+        self.token_bytes
+            .get(from as usize..from as usize + len as usize)
+            .unwrap_or(&[])
     }
 
     /// The matches in `s`, left to right.
@@ -293,7 +331,7 @@ impl PhraseSet {
             .zip(self.child_nodes.get(from + first..)?)
             .find(|(_, &child)| {
                 tok.len() <= 8
-                    || self.token.get(child as usize).is_some_and(|want| {
+                    || Some(self.token(child)).is_some_and(|want| {
                         want.len() == tok.len()
                             && want
                                 .iter()
