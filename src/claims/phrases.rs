@@ -252,10 +252,13 @@ impl PhraseSet {
                             set.first_lens[first] |= len_bit(b - a);
                             set.roots.insert(tok, child);
                         } else {
-                            if edges.contains_key(&key) {
-                                overflow.push((key, child));
-                            } else {
-                                edges.insert(key, child);
+                            match edges.entry(key) {
+                                std::collections::hash_map::Entry::Occupied(_) => {
+                                    overflow.push((key, child));
+                                }
+                                std::collections::hash_map::Entry::Vacant(v) => {
+                                    v.insert(child);
+                                }
                             }
                             sorted.push((node, (key.1, key.2, key.3), child));
                         }
