@@ -16,6 +16,7 @@ const DATA: &str = include_str!("data/claims.jsonl");
 const HELDOUT: &str = include_str!("data/heldout_claims.jsonl");
 const HELDOUT2: &str = include_str!("data/heldout2_claims.jsonl");
 const HELDOUT3: &str = include_str!("data/heldout3_claims.jsonl");
+const HELDOUT4: &str = include_str!("data/heldout4_claims.jsonl");
 const EXTRA_ENTITIES: &str = include_str!("data/claims_gazetteer.tsv");
 const MAX_CUE: usize = 80;
 
@@ -244,6 +245,21 @@ fn heldout3_claims_stay_above_the_floor() {
     assert!(fig.f1 >= 0.96, "held-out 3 f1 {:.3} below 0.96", fig.f1);
     for (k, x) in fig.fields {
         assert!(x >= 0.97, "held-out 3 {k} {x:.3} below 0.97");
+    }
+}
+
+/// The fourth held-out set (`tests/data/heldout4_claims.jsonl`, see
+/// `tests/data/HELDOUT4.md`): written blind to every round of rules and
+/// measured once (f1 0.850, precision 0.980, recall 0.750; attributor
+/// 0.910, accused 1.000, polarity 0.986, confidence 0.979). Still held out:
+/// nobody working on the rules reads its failures. This floor only catches
+/// regressions; it is not a target to tune for.
+#[test]
+fn heldout4_claims_stay_above_the_floor() {
+    let fig = score_set(HELDOUT4, &Tagger::new());
+    assert!(fig.f1 >= 0.82, "held-out 4 f1 {:.3} below 0.82", fig.f1);
+    for (k, x) in fig.fields {
+        assert!(x >= 0.88, "held-out 4 {k} {x:.3} below 0.88");
     }
 }
 
