@@ -401,6 +401,23 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_closed_by_an_unnamed_person_ends_the_named_speaker() {
+        // The minister (no entity) spoke in between: the bare quote after is
+        // hers, not Sweden's, even with a place after the reporting verb.
+        let text = "Sweden said the cyberattack hit its ports. \"We will respond,\" \
+                    Minister Anna Berg told reporters in Stockholm on Monday. \
+                    \"Russia is responsible for the cyberattack.\"";
+        let c = tag(text);
+        let last = c.last().expect("a claim");
+        assert_eq!(ids(&last.accused), ["RU"]);
+        assert!(last.attributor.is_empty(), "{:?}", last.attributor);
+        // Without the minister's quote the bare quote is Sweden's.
+        let c = tag("Sweden said the cyberattack hit its ports. \
+                     \"Russia is responsible for the cyberattack.\"");
+        assert_eq!(ids(&c.last().expect("a claim").attributor), ["SE"]);
+    }
+
+    #[test]
     fn cues_broken_across_lines_still_match() {
         // Hard-wrapped text: a line break (and extra spaces) inside the cue.
         let c = tag("Sweden pointed the\nfinger at  Russia for the cyberattack.");

@@ -156,13 +156,22 @@ fn person_quote(s: &str, ms: &[Mention], base: usize) -> bool {
     let Some(rest) = s.get(q + 1..) else {
         return false;
     };
-    if rest.len() > 60 || ms.iter().any(|m| m.span.start >= base + q) {
+    if rest.len() > 160 {
         return false;
     }
-    let rest = rest.to_ascii_lowercase();
-    [" said", " says", " told", " added", " wrote", " explained"]
+    // The reporting verb, and no named entity between the quote and it
+    // (one after it is a place or an audience: "told reporters in The
+    // Hague").
+    let lower = rest.to_ascii_lowercase();
+    let Some(verb) = [" said", " says", " told", " added", " wrote", " explained"]
         .iter()
-        .any(|v| rest.contains(v))
+        .filter_map(|v| lower.find(v))
+        .min()
+    else {
+        return false;
+    };
+    !ms.iter()
+        .any(|m| m.span.start >= base + q && m.span.start < base + q + 1 + verb)
 }
 
 /// An introductory adverbial before the subject: "In a report published
