@@ -664,8 +664,8 @@ impl Matcher {
             }
             let b = t[ws];
             // A word that may start a form or an inferred name: its end and
-            // its lowercased key in one pass (ASCII; others decode).
-            // Eight bytes at a time: the word's end and its lowercase key.
+            // its lowercased key in one pass, eight ASCII bytes at a time
+            // (a word going on in non-ASCII letters is decoded below).
             let mut we = ws;
             loop {
                 let x = crate::swar::load8(t, we);
